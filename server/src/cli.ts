@@ -1,0 +1,106 @@
+import "reflect-metadata";
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { loadConfig } from "./config.js";
+import { createDb } from "./db.js";
+import { migrate } from "./db/migrate.js";
+import { createSchema } from "./schema.js";
+import { generatePassword } from "./auth/password.js";
+import { UserService } from "./modules/users/user.service.js";
+import { ZoneService } from "./modules/zones/zone.service.js";
+import { ImageService } from "./modules/images/image.service.js";
+import { InstallationService } from "./modules/installation/installation.service.js";
+import { repoRoot } from "./paths.js";
+
+const usage = `berth <command>
+  setup                  migrate, create the installation, default zone, admin user and images
+  emit-schema [path]     write the GraphQL schema (default: schema.graphql)
+  reset-password <user>  set a new generated password and print it
+  enrollment-token [zone] print a new enrollment token for a zone (default: default)`;
+
+async function main(argv: string[]) {
+  const [cmd, ...args] = argv;
+  switch (cmd) {
+    case "emit-schema": {
+      const path = args[0] ?? join(repoRoot(), "schema.graphql");
+      await createSchema(path);
+      console.log(`schema written to ${path}`);
+      return;
+    }
+    case "setup":
+      return setup();
+    case "reset-password": {
+      if (!args[0]) throw new Error("usage: berth reset-password <username>");
+      const config = loadConfig();
+      const db = createDb(config.DATABASE_URL, 2);
+      const password = generatePassword();
+      await new UserService(db, config.BERTH_SIGNIN_TTL_H).setPassword(args[0], password);
+      console.log(`New password for ${args[0]}: ${password}`);
+      return db.$disconnect();
+    }
+    case "enrollment-token": {
+      const config = loadConfig();
+      const db = createDb(config.DATABASE_URL, 2);
+      const zones = new ZoneService(db);
+      const zone = await zones.ensure(args[0] ?? "default");
+      console.log(await zones.createEnrollmentToken(zone.id, "cli"));
+      return db.$disconnect();
+    }
+    default:
+      console.error(usage);
+      process.exitCode = cmd ? 2 : 0;
+  }
+}
+
+/** Idempotent first-time set-up. Prints the admin password only when it creates the admin. */
+async function setup() {
+  const config = loadConfig();
+  const stateDir = process.env.BERTH_STATE_DIR ?? join(repoRoot(), ".berth", "dev");
+  const registry = process.env.BERTH_REGISTRY ?? "127.0.0.1:5000";
+  await migrate(config.DATABASE_URL, { log: (m) => console.log(`  ${m}`) });
+  const db = createDb(config.DATABASE_URL, 2);
+  try {
+    const installation = await new InstallationService(db).ensure();
+    console.log(`Installation ID: ${installation.id}`);
+    const zones = new ZoneService(db);
+    const zone = await zones.ensure("default");
+
+    const tokenFile = join(stateDir, "enrollment-token");
+    if (!existsSync(tokenFile)) {
+      mkdirSync(dirname(tokenFile), { recursive: true });
+      writeFileSync(tokenFile, (await zones.createEnrollmentToken(zone.id, "local agent")) + "\n", { mode: 0o600 });
+      chmodSync(tokenFile, 0o600);
+      console.log(`Enrollment token for zone 'default' written to ${tokenFile}`);
+    }
+
+    await new ImageService(db).upsert({
+      name: "tiny",
+      friendlyName: "Tiny test session",
+      description: "A few-kilobyte session that answers HTTP and echoes WebSocket messages. For tests and demos.",
+      ref: `${registry}/berth/tiny:latest`,
+      cores: 0.25,
+      memoryMb: 64,
+      categories: ["Testing"],
+    });
+
+    const admins = await db.user.count({ where: { role: "ADMIN" } });
+    if (admins === 0) {
+      const password = process.env.BERTH_ADMIN_PASSWORD || generatePassword();
+      await new UserService(db, config.BERTH_SIGNIN_TTL_H).create({ username: "admin", password, role: "ADMIN", zoneId: zone.id });
+      console.log("");
+      console.log("  Administrator created. This password is shown only once:");
+      console.log(`    username: admin`);
+      console.log(`    password: ${password}`);
+      console.log("");
+    } else {
+      console.log("Administrator exists (forgot the password? npm run berth -- reset-password admin)");
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+import { createServer, type Server } from "node:http";
+import express from "express";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import { WebSocketServer } from "ws";
+import { useServer } from "graphql-ws/use/ws";
+import type { GraphQLSchema } from "graphql";
+import type { Context } from "../context.js";
+import type { Services } from "../services.js";
+import { formatError } from "../errors.js";
+import { resolveActor } from "../auth/resolve-actor.js";
+import { sessionAuthRoute } from "./session-auth.route.js";
+
+export interface App {
+  httpServer: Server;
+  stop(): Promise<void>;
+}
+
+/** HTTP and graphql-ws on one port and path (/graphql), plus nginx's auth endpoint. */
+export async function createApp(schema: GraphQLSchema, services: Services): Promise<App> {
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const wsCleanup = useServer<Record<string, unknown>, { actor?: Context["actor"] }>(
+    {
+      schema,
+      // Resolve who is connecting once, from the upgrade request's cookie or the agent's token.
+      onConnect: async (ctx) => {
+        const headers = { ...ctx.extra.request.headers, ...lowerKeys(ctx.connectionParams ?? {}) };
+        ctx.extra.actor = await resolveActor(services, headers);
+        return true;
+      },
+      context: (ctx): Context => ({
+        actor: ctx.extra.actor ?? { kind: "anonymous" },
+        services,
+        setCookie: () => {},
+      }),
+      onError: () => {},
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    introspection: true,
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  app.get("/internal/session-auth", sessionAuthRoute(services));
+  app.get("/healthz", (_req, res) => void res.json({ ok: true }));
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => ({
+        actor: await resolveActor(services, req.headers),
+        services,
+        setCookie: (c) => void res.append("Set-Cookie", c),
+      }),
+    }),
+  );
+
+  return {
+    httpServer,
+    async stop() {
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}
+
+const lowerKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));

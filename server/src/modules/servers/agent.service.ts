@@ -1,0 +1,140 @@
+import type { Db } from "../../db.js";
+import type { AgentActor } from "../../auth/actor.js";
+import { hashToken, newToken } from "../../auth/tokens.js";
+import { DomainError, badInput } from "../../errors.js";
+import type { Events } from "../../pubsub.js";
+import type { InstallationService } from "../installation/installation.service.js";
+import type { SessionService } from "../sessions/session.service.js";
+import { WANTED } from "../sessions/session.state.js";
+import type { ZoneService } from "../zones/zone.service.js";
+import { SessionReportStatus, type CheckInInput, type HostFactsInput, type SessionReportInput } from "./agent.inputs.js";
+import type { AgentRegistration, DesiredState } from "./agent.types.js";
+import { reconcile } from "./reconcile.js";
+
+export interface AgentServiceOptions {
+  checkInIntervalS: number;
+  startTimeoutS: number;
+}
+
+export class AgentService {
+  constructor(
+    private readonly db: Db,
+    private readonly events: Events,
+    private readonly zones: ZoneService,
+    private readonly sessions: SessionService,
+    private readonly installation: InstallationService,
+    private readonly opts: AgentServiceOptions,
+  ) {}
+
+  /** Joins a host to the zone its enrollment token belongs to; returns the agent's own credential. */
+  async register(enrollmentToken: string, host: HostFactsInput): Promise<AgentRegistration> {
+    const zoneId = await this.zones.zoneForEnrollmentToken(enrollmentToken);
+    if (!zoneId) {
+      throw new DomainError("UNAUTHENTICATED", "unknown or revoked enrollment token: ask an administrator for a zone's current token");
+    }
+    const agentToken = newToken("ba");
+    const server = await this.db.server.create({
+      data: { zoneId, agentTokenHash: hashToken(agentToken), ...hostData(host), lastCheckInAt: new Date() },
+    });
+    await this.events.publish("servers", { id: server.id });
+    const installation = await this.installation.ensure();
+    return { serverId: server.id, agentToken, installationId: installation.id, checkInIntervalS: this.opts.checkInIntervalS };
+  }
+
+  async actorFromAgentToken(token: string): Promise<AgentActor | null> {
+    const server = await this.db.server.findUnique({ where: { agentTokenHash: hashToken(token) }, select: { id: true, zoneId: true } });
+    return server ? { kind: "agent", serverId: server.id, zoneId: server.zoneId } : null;
+  }
+
+  /** Records what the agent sees, heals differences, and answers with what it should run. */
+  async checkIn(agent: AgentActor, input: CheckInInput): Promise<DesiredState> {
+    const now = new Date();
+    await this.db.server.update({
+      where: { id: agent.serverId },
+      data: { ...hostData(input.host), ...input.resources, lastCheckInAt: now },
+    });
+    await this.recordImages(agent.serverId, input.images);
+    await reconcile({ db: this.db, sessions: this.sessions, startTimeoutS: this.opts.startTimeoutS }, agent.serverId, input, now);
+    await this.events.publish("servers", { id: agent.serverId });
+    return this.desiredState(agent.serverId);
+  }
+
+  async desiredState(serverId: string): Promise<DesiredState> {
+    const [server, sessions, images, installation] = await Promise.all([
+      this.db.server.findUniqueOrThrow({ where: { id: serverId }, select: { pruneImages: true } }),
+      this.db.session.findMany({ where: { serverId, status: { in: WANTED } }, include: { image: true }, orderBy: { createdAt: "asc" } }),
+      this.db.image.findMany({ where: { enabled: true }, select: { id: true, ref: true } }),
+      this.installation.ensure(),
+    ]);
+    return {
+      serverId,
+      installationId: installation.id,
+      pruneImages: server.pruneImages,
+      checkInIntervalS: this.opts.checkInIntervalS,
+      images: images.map((i) => ({ imageId: i.id, ref: i.ref })),
+      sessions: sessions.map((s) => ({
+        sessionId: s.id,
+        status: s.status,
+        imageRef: s.image.ref,
+        cores: s.cores,
+        memoryMb: s.memoryMb,
+        shmMb: s.image.shmMb,
+        network: s.image.network,
+        env: envList({ ...(s.image.env as Record<string, string>), ...(s.env as Record<string, string>) }),
+        secret: s.secret,
+        viewSecret: s.viewSecret,
+      })),
+    };
+  }
+
+  /** The agent tells what it did with one session (fast path; check-ins heal anything missed). */
+  async report(agent: AgentActor, input: SessionReportInput): Promise<boolean> {
+    const session = await this.db.session.findUnique({ where: { id: input.sessionId }, select: { serverId: true } });
+    if (!session || session.serverId !== agent.serverId) throw badInput(`session '${input.sessionId}' is not assigned to this server`);
+    const id = input.sessionId;
+    switch (input.status) {
+      case SessionReportStatus.STARTING: {
+        // The first STARTING report moves the session; later ones only update its progress message.
+        const message = input.message || "creating the container";
+        const moved = await this.sessions.transition(id, "STARTING", { statusMessage: message, containerId: input.containerId ?? undefined });
+        if (!moved) await this.sessions.progress(id, message);
+        return true;
+      }
+      case SessionReportStatus.RUNNING:
+        if (!input.hostPort || !input.containerId) throw badInput("a RUNNING report needs containerId and hostPort");
+        return this.sessions.transition(id, "RUNNING", { statusMessage: input.message || "running", containerId: input.containerId, hostPort: input.hostPort });
+      case SessionReportStatus.FAILED:
+        return this.sessions.transition(id, "FAILED", { statusMessage: input.message || "the container failed" });
+      case SessionReportStatus.STOPPED:
+        return (
+          (await this.sessions.transition(id, "STOPPED", { statusMessage: input.message || "ended" })) ||
+          (await this.sessions.transition(id, "LOST", { statusMessage: input.message || "the container stopped unexpectedly" }))
+        );
+    }
+  }
+
+  private async recordImages(serverId: string, reports: CheckInInput["images"]) {
+    if (reports.length === 0) return;
+    const images = await this.db.image.findMany({ where: { ref: { in: reports.map((r) => r.ref) } }, select: { id: true, ref: true } });
+    for (const img of images) {
+      const r = reports.find((x) => x.ref === img.ref)!;
+      const data = { status: r.status, progress: r.progress, message: r.message };
+      await this.db.serverImage.upsert({ where: { serverId_imageId: { serverId, imageId: img.id } }, create: { serverId, imageId: img.id, ...data }, update: data });
+    }
+  }
+}
+
+function hostData(h: HostFactsInput) {
+  return {
+    hostname: h.hostname,
+    cores: h.cores,
+    memoryMb: h.memoryMb,
+    diskMb: h.diskMb,
+    gpus: h.gpus,
+    dockerVersion: h.dockerVersion,
+    agentVersion: h.agentVersion,
+    publishHost: h.publishHost,
+  };
+}
+
+const envList = (env: Record<string, string>) => Object.entries(env).map(([name, value]) => ({ name, value: String(value) }));

@@ -1,0 +1,51 @@
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { SessionStatus } from "../../generated/prisma/enums.js";
+
+@ObjectType({ description: "What an agent receives once, at registration. Keep agentToken secret." })
+export class AgentRegistration {
+  @Field(() => ID) serverId: string;
+  @Field(() => String, { description: "The agent's credential from now on (Bearer). Shown only once." }) agentToken: string;
+  @Field(() => ID) installationId: string;
+  @Field(() => Int) checkInIntervalS: number;
+}
+
+@ObjectType()
+export class EnvVar {
+  @Field(() => String) name: string;
+  @Field(() => String) value: string;
+}
+
+@ObjectType({ description: "A session the agent must have a container for." })
+export class DesiredSession {
+  @Field(() => ID) sessionId: string;
+  @Field(() => SessionStatus) status: SessionStatus;
+  @Field(() => String) imageRef: string;
+  @Field(() => Float) cores: number;
+  @Field(() => Int) memoryMb: number;
+  @Field(() => Int) shmMb: number;
+  @Field(() => String) network: string;
+  @Field(() => [EnvVar]) env: EnvVar[];
+  @Field(() => String, { description: "Full-control credential the container requires." }) secret: string;
+  @Field(() => String, { description: "View-only credential." }) viewSecret: string;
+}
+
+@ObjectType({ description: "An image the agent must keep downloaded." })
+export class DesiredImage {
+  @Field(() => ID) imageId: string;
+  @Field(() => String) ref: string;
+}
+
+@ObjectType({ description: "The manager's answer to a check-in: everything this server should be running." })
+export class DesiredState {
+  @Field(() => ID) serverId: string;
+  @Field(() => ID) installationId: string;
+  @Field(() => [DesiredSession]) sessions: DesiredSession[];
+  @Field(() => [DesiredImage]) images: DesiredImage[];
+  @Field(() => Boolean, { description: "Remove images that are no longer registered." }) pruneImages: boolean;
+  @Field(() => Int) checkInIntervalS: number;
+}
+
+@ObjectType({ description: "A nudge to the agent: check in now." })
+export class AgentSignal {
+  @Field(() => String) reason: string;
+}

@@ -1,0 +1,115 @@
+import type { Db, Tx } from "../../db.js";
+import { TX_OPTIONS } from "../../db.js";
+import type { UserActor } from "../../auth/actor.js";
+import { authorize, canLaunch } from "../../auth/policy.js";
+import { newSecret } from "../../auth/tokens.js";
+import { DomainError, conflict, notFound } from "../../errors.js";
+import type { Events } from "../../pubsub.js";
+import type { SettingsService } from "../settings/settings.service.js";
+import { place, type Candidate, type Strategy } from "../servers/placement.js";
+import { effectiveCores, effectiveMemoryMb, serverStatus } from "../servers/server.status.js";
+import { RESERVING } from "./session.state.js";
+import { nudgeServer, publishSessionChanged } from "./session.topics.js";
+import { isUuid } from "../../validation.js";
+
+export interface LaunchDeps {
+  db: Db;
+  events: Events;
+  settings: SettingsService;
+  offlineAfterS: number;
+}
+
+/**
+ * requestSession: reserves cores and memory on one server inside a single transaction
+ * (server rows locked FOR UPDATE, so concurrent launches never overcommit), records the
+ * session as REQUESTED, then — after commit — tells the server's agent to start it.
+ */
+export async function launchSession(deps: LaunchDeps, actor: UserActor, imageId: string) {
+  if (!isUuid(imageId)) throw notFound("image", imageId);
+  const session = await deps.db.$transaction(async (tx) => {
+    // Lock the user's row: one user's concurrent launches queue here, so the per-user limit holds.
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${actor.userId}::uuid FOR UPDATE`;
+    const image = await tx.image.findUnique({ where: { id: imageId } });
+    if (!image) throw notFound("image", imageId);
+    authorize(canLaunch(actor, image), `the image '${image.name}' is disabled`);
+    await checkUserLimit(tx, deps.settings, actor.userId);
+
+    const zones = await zonesToTry(tx, actor.zoneId);
+    const candidates = await lockCandidates(tx, zones.map((z) => z.id), image.id, deps.offlineAfterS);
+    const placement = place(
+      { cores: image.cores, memoryMb: image.memoryMb, zones, onlyZoneId: image.zoneId, onlyServerId: image.serverId },
+      candidates,
+    );
+    if (!placement.ok) {
+      throw new DomainError(
+        "NO_CAPACITY",
+        `no server can take '${image.friendlyName}' (${image.cores} cores, ${image.memoryMb} MB) now: ` +
+          (placement.reasons.join("; ") || "there are no servers") + ". Try again later or ask an administrator.",
+        { reasons: placement.reasons },
+      );
+    }
+    return tx.session.create({
+      data: {
+        userId: actor.userId,
+        imageId: image.id,
+        serverId: placement.serverId,
+        status: "REQUESTED",
+        statusMessage: `placed on server ${placement.hostname}`,
+        cores: image.cores,
+        memoryMb: image.memoryMb,
+        secret: newSecret(),
+        viewSecret: newSecret(),
+      },
+    });
+  }, TX_OPTIONS);
+  await publishSessionChanged(deps.events, session);
+  await nudgeServer(deps.events, session.serverId, "session requested");
+  return session;
+}
+
+async function checkUserLimit(tx: Tx, settings: SettingsService, userId: string) {
+  const limit = await settings.get("sessionsPerUser", tx);
+  const active = await tx.session.count({ where: { userId, status: { in: RESERVING } } });
+  if (active >= limit) {
+    throw conflict(`you already have ${active} session${active === 1 ? "" : "s"} (the limit is ${limit}): end one to start another`);
+  }
+}
+
+/** The user's zone first (or the oldest zone), then the others if that zone allows searching them. */
+async function zonesToTry(tx: Tx, userZoneId: string | null) {
+  const all = await tx.zone.findMany({ orderBy: [{ createdAt: "asc" }, { name: "asc" }] });
+  const home = all.find((z) => z.id === userZoneId) ?? all[0];
+  if (!home) return [];
+  const rest = home.searchAlternateZones ? all.filter((z) => z.id !== home.id) : [];
+  return [home, ...rest].map((z) => ({ id: z.id, name: z.name, strategy: z.strategy as Strategy }));
+}
+
+async function lockCandidates(tx: Tx, zoneIds: string[], imageId: string, offlineAfterS: number): Promise<Candidate[]> {
+  if (zoneIds.length === 0) return [];
+  // Locking every candidate row serialises launches per zone; reads below then see committed reservations.
+  await tx.$queryRaw`SELECT id FROM "Server" WHERE "zoneId" = ANY(${zoneIds}::uuid[]) ORDER BY id FOR UPDATE`;
+  const servers = await tx.server.findMany({ where: { zoneId: { in: zoneIds } } });
+  const ids = servers.map((s) => s.id);
+  const [usage, lastPlaced, ready] = await Promise.all([
+    tx.session.groupBy({ by: ["serverId"], where: { serverId: { in: ids }, status: { in: RESERVING } }, _sum: { cores: true, memoryMb: true } }),
+    tx.session.groupBy({ by: ["serverId"], where: { serverId: { in: ids } }, _max: { createdAt: true } }),
+    tx.serverImage.findMany({ where: { serverId: { in: ids }, imageId, status: "READY" }, select: { serverId: true } }),
+  ]);
+  const now = new Date();
+  const readySet = new Set(ready.map((r) => r.serverId));
+  return servers.map((s) => {
+    const u = usage.find((x) => x.serverId === s.id)?._sum;
+    return {
+      id: s.id,
+      hostname: s.hostname,
+      zoneId: s.zoneId,
+      status: serverStatus(s, now, offlineAfterS),
+      cores: effectiveCores(s),
+      memoryMb: effectiveMemoryMb(s),
+      usedCores: u?.cores ?? 0,
+      usedMemoryMb: u?.memoryMb ?? 0,
+      imageReady: readySet.has(s.id),
+      lastPlacedAt: lastPlaced.find((x) => x.serverId === s.id)?._max.createdAt ?? null,
+    };
+  });
+}

@@ -1,0 +1,27 @@
+import "reflect-metadata";
+import { buildSchema } from "type-graphql";
+import type { GraphQLSchema } from "graphql";
+import { AuthResolver } from "./modules/users/auth.resolver.js";
+import { InstallationResolver } from "./modules/installation/installation.resolver.js";
+import { ImageResolver } from "./modules/images/image.resolver.js";
+import { SessionResolver } from "./modules/sessions/session.resolver.js";
+import { AgentResolver } from "./modules/servers/agent.resolver.js";
+
+export const resolvers = [AuthResolver, InstallationResolver, ImageResolver, SessionResolver, AgentResolver] as const;
+
+/** Builds the schema from the resolvers; `emitTo` writes schema.graphql (committed, checked by a test). */
+export function createSchema(emitTo?: string): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    validate: { forbidUnknownValues: false },
+    // Every subscription here has its own `subscribe` (Redis-backed, re-authorising); type-graphql
+    // still insists on a pubSub, so give it one that refuses to be used.
+    pubSub: {
+      publish: () => {},
+      subscribe: () => {
+        throw new Error("subscriptions must define their own subscribe function");
+      },
+    },
+    emitSchemaFile: emitTo ? { path: emitTo, sortedSchema: true } : false,
+  });
+}

@@ -1,0 +1,49 @@
+import type { Config } from "./config.js";
+import type { Db } from "./db.js";
+import type { Events } from "./pubsub.js";
+import { ImageService } from "./modules/images/image.service.js";
+import { InstallationService } from "./modules/installation/installation.service.js";
+import { AgentService } from "./modules/servers/agent.service.js";
+import { SessionService } from "./modules/sessions/session.service.js";
+import type { LaunchDeps } from "./modules/sessions/launch-session.js";
+import { SettingsService } from "./modules/settings/settings.service.js";
+import { UserService } from "./modules/users/user.service.js";
+import { ZoneService } from "./modules/zones/zone.service.js";
+
+/** Every service, built once per process and shared by all requests. */
+export interface Services {
+  db: Db;
+  events: Events;
+  config: Config;
+  installation: InstallationService;
+  users: UserService;
+  images: ImageService;
+  zones: ZoneService;
+  settings: SettingsService;
+  sessions: SessionService;
+  agents: AgentService;
+  launchDeps: LaunchDeps;
+}
+
+export function createServices(db: Db, events: Events, config: Config): Services {
+  const installation = new InstallationService(db);
+  const zones = new ZoneService(db);
+  const settings = new SettingsService(db);
+  const sessions = new SessionService(db, events);
+  return {
+    db,
+    events,
+    config,
+    installation,
+    users: new UserService(db, config.BERTH_SIGNIN_TTL_H),
+    images: new ImageService(db),
+    zones,
+    settings,
+    sessions,
+    agents: new AgentService(db, events, zones, sessions, installation, {
+      checkInIntervalS: config.BERTH_CHECKIN_INTERVAL_S,
+      startTimeoutS: config.BERTH_START_TIMEOUT_S,
+    }),
+    launchDeps: { db, events, settings, offlineAfterS: config.BERTH_OFFLINE_AFTER_S },
+  };
+}

@@ -71,4 +71,6 @@ berth_docker push "$remote_tag" >"$out/push.log" 2>&1 || {
   echo "tiny image: push to $BERTH_REGISTRY failed (is the registry up? bash scripts/services.sh status)" >&2
   exit 1
 }
+# Drop the untagged leftovers of earlier builds of this image.
+berth_docker image prune -f --filter label=org.berth.image=tiny >/dev/null 2>&1 || true
 echo "tiny image: built and pushed $remote_tag (source $hash) in $(took)"

@@ -98,12 +98,12 @@ export async function planMigration({ schema, dir, url, name }) {
     }
     from = schemaTarget(await readFile(snap, "utf8"), snap);
   }
-  const engine = await startEngine(url);
+  const { engine, close } = await startEngine(url);
   let sql;
   try {
     sql = await diffScript(engine, from, schemaTarget(current, schema));
   } finally {
-    engine.free?.();
+    await close();
   }
   let nextName;
   if (name !== undefined) {

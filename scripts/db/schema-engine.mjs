@@ -60,7 +60,7 @@ export function pgConfigFromUrl(url) {
  * lets a connectionString override `database`, so with a connectionString the "shadow"
  * database would silently be the main one.
  */
-export async function makeAdapter(url) {
+export function makeAdapter(url) {
   const { PrismaPg } = require("@prisma/adapter-pg");
   // The engine expects what Prisma itself hands it: a factory whose methods are bound and
   // return Result values ({ ok, value | error }) instead of throwing. driver-adapter-utils is a
@@ -68,9 +68,29 @@ export async function makeAdapter(url) {
   const adapterRequire = createRequire(require.resolve("@prisma/adapter-pg"));
   const { bindMigrationAwareSqlAdapterFactory } = adapterRequire("@prisma/driver-adapter-utils");
   const pg = adapterRequire("pg");
-  return bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ ...pgConfigFromUrl(url), max: 4, Client: charAsTextClient(pg) }),
-  );
+  const raw = new PrismaPg({ ...pgConfigFromUrl(url), max: 4, Client: charAsTextClient(pg) });
+  // Keep what the engine opens: SchemaEngine#free() does not close it, so close() must.
+  const opened = [];
+  const factory = {
+    provider: raw.provider,
+    adapterName: raw.adapterName,
+    connect: async () => {
+      const a = await raw.connect();
+      opened.push(a);
+      return a;
+    },
+    connectToShadowDb: async () => {
+      const a = await raw.connectToShadowDb();
+      opened.push(a);
+      return a;
+    },
+  };
+  return {
+    adapter: bindMigrationAwareSqlAdapterFactory(factory),
+    close: async () => {
+      for (const a of opened.splice(0)) await a.dispose().catch(() => {});
+    },
+  };
 }
 
 /**
@@ -103,26 +123,65 @@ function charAsTextClient(pg) {
 
 /**
  * Starts a SchemaEngine bound to the database at `url` (it needs a reachable Postgres even for
- * schema-to-schema diffs: it renders SQL for that connector/version). `log` receives engine logs.
+ * schema-to-schema diffs). Returns { engine, close }; call close() when done. `log` receives
+ * the engine's log lines (JSON).
  */
 export async function startEngine(url, { log } = {}) {
   const bg = await loadSchemaEngineModule();
-  const adapter = await makeAdapter(url);
-  const engine = await bg.SchemaEngine.new({ datamodels: undefined }, (msg) => log?.(msg), adapter);
-  return engine;
+  const { adapter, close } = makeAdapter(url);
+  let engine;
+  try {
+    engine = await bg.SchemaEngine.new({ datamodels: undefined }, (msg) => log?.(msg), adapter);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return {
+    engine,
+    /** Frees the engine and closes its database connections. */
+    close: async () => {
+      engine.free();
+      await close();
+    },
+  };
 }
 
-export const noFilters = { externalTables: [], externalEnums: [] };
+/**
+ * Entities the engine must leave alone: berth_migrations belongs to server/src/db/migrate.ts,
+ * not to the Prisma schema (the engine wants schema-qualified names here).
+ */
+export const filters = { externalTables: ["public.berth_migrations"], externalEnums: [] };
 
 /** Diff target for a Prisma schema given as text. */
 export function schemaTarget(content, filePath = "schema.prisma") {
   return { tag: "schemaDatamodel", files: [{ path: filePath, content }] };
 }
 
-/** Returns the SQL script that takes `from` to `to` ("" when there is nothing to do). */
+/**
+ * Diff target for the live database the engine is bound to (introspected through the adapter;
+ * the schema's datasource block only tells the provider).
+ */
+export function databaseTarget(schemaContent, filePath = schemaPath) {
+  return { tag: "schemaDatasource", files: [{ path: filePath, content: schemaContent }], configDir: repoRoot };
+}
+
+/** Returns the SQL script that takes `from` to `to` (a comment only when there is nothing to do). */
 export async function diffScript(engine, from, to) {
-  const res = await engine.diff({ from, to, script: true, exitCode: null, filters: noFilters });
+  const res = await engine.diff({ from, to, script: true, exitCode: null, filters });
   return res.stdout ?? "";
+}
+
+/**
+ * SQL that would take the database at `url` to `schemaContent`: empty (see isEmptyScript) when
+ * the database matches the schema.
+ */
+export async function diffDatabaseToSchema(url, schemaContent, filePath = schemaPath) {
+  const { engine, close } = await startEngine(url);
+  try {
+    return await diffScript(engine, databaseTarget(schemaContent, filePath), schemaTarget(schemaContent, filePath));
+  } finally {
+    await close();
+  }
 }
 
 /** True when a diff script contains no statements (only comments / whitespace). */

@@ -43,7 +43,7 @@ async function main(argv: string[]) {
       const db = createDb(config.DATABASE_URL, 2);
       const zones = new ZoneService(db);
       const zone = await zones.ensure(args[0] ?? "default");
-      console.log(await zones.createEnrollmentToken(zone.id, "cli"));
+      console.log((await zones.createEnrollmentToken(zone.id, "cli")).token);
       return db.$disconnect();
     }
     default:
@@ -68,7 +68,7 @@ async function setup() {
     const tokenFile = join(stateDir, "enrollment-token");
     if (!existsSync(tokenFile)) {
       mkdirSync(dirname(tokenFile), { recursive: true });
-      writeFileSync(tokenFile, (await zones.createEnrollmentToken(zone.id, "local agent")) + "\n", { mode: 0o600 });
+      writeFileSync(tokenFile, (await zones.createEnrollmentToken(zone.id, "local agent")).token + "\n", { mode: 0o600 });
       chmodSync(tokenFile, 0o600);
       console.log(`Enrollment token for zone 'default' written to ${tokenFile}`);
     }

@@ -28,6 +28,8 @@ const schema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("true")
     .transform((v) => v === "true" || v === "1"),
+  // Zone this manager belongs to (by name); shown to administrators.
+  BERTH_ZONE: z.string().optional(),
   // Log level: debug, info, warn, error.
   BERTH_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

@@ -6,8 +6,20 @@ import { InstallationResolver } from "./modules/installation/installation.resolv
 import { ImageResolver } from "./modules/images/image.resolver.js";
 import { SessionResolver } from "./modules/sessions/session.resolver.js";
 import { AgentResolver } from "./modules/servers/agent.resolver.js";
+import { ServerResolver } from "./modules/servers/server.resolver.js";
+import { ZoneResolver } from "./modules/zones/zone.resolver.js";
+import { ManagerResolver } from "./modules/managers/manager.resolver.js";
 
-export const resolvers = [AuthResolver, InstallationResolver, ImageResolver, SessionResolver, AgentResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  InstallationResolver,
+  ImageResolver,
+  SessionResolver,
+  AgentResolver,
+  ServerResolver,
+  ZoneResolver,
+  ManagerResolver,
+] as const;
 
 /** Builds the schema from the resolvers; `emitTo` writes schema.graphql (committed, checked by a test). */
 export function createSchema(emitTo?: string): Promise<GraphQLSchema> {

@@ -4,6 +4,7 @@ import type { Events } from "./pubsub.js";
 import { ImageService } from "./modules/images/image.service.js";
 import { InstallationService } from "./modules/installation/installation.service.js";
 import { AgentService } from "./modules/servers/agent.service.js";
+import { ServerService } from "./modules/servers/server.service.js";
 import { SessionService } from "./modules/sessions/session.service.js";
 import type { LaunchDeps } from "./modules/sessions/launch-session.js";
 import { SettingsService } from "./modules/settings/settings.service.js";
@@ -22,6 +23,7 @@ export interface Services {
   settings: SettingsService;
   sessions: SessionService;
   agents: AgentService;
+  servers: ServerService;
   launchDeps: LaunchDeps;
 }
 
@@ -44,6 +46,7 @@ export function createServices(db: Db, events: Events, config: Config): Services
       checkInIntervalS: config.BERTH_CHECKIN_INTERVAL_S,
       startTimeoutS: config.BERTH_START_TIMEOUT_S,
     }),
+    servers: new ServerService(db, events, sessions, zones, config.BERTH_OFFLINE_AFTER_S),
     launchDeps: { db, events, settings, offlineAfterS: config.BERTH_OFFLINE_AFTER_S },
   };
 }

@@ -4,10 +4,13 @@ import { VERSION } from "../../version.js";
 import { log } from "../../log.js";
 
 /** Records this manager process and keeps its heartbeat fresh, so admins see which managers are alive. */
-export async function registerManager(services: Services, intervalMs = 5000) {
+export const HEARTBEAT_MS = 5000;
+
+export async function registerManager(services: Services, intervalMs = HEARTBEAT_MS) {
   const { db, config } = services;
+  const zone = config.BERTH_ZONE ? await db.zone.findUnique({ where: { name: config.BERTH_ZONE } }) : null;
   const row = await db.manager.create({
-    data: { hostname: hostname(), version: VERSION, url: `http://${config.BERTH_MANAGER_HOST}:${config.BERTH_MANAGER_PORT}/graphql` },
+    data: { hostname: hostname(), version: VERSION, zoneId: zone?.id ?? null, url: `http://${config.BERTH_MANAGER_HOST}:${config.BERTH_MANAGER_PORT}/graphql` },
   });
   const timer = setInterval(() => {
     db.manager.update({ where: { id: row.id }, data: { heartbeatAt: new Date() } }).catch((e) => log.warn("manager heartbeat failed", { error: String(e) }));

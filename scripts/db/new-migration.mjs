@@ -17,6 +17,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import process from "node:process";
+import { fileURLToPath } from "node:url";
 import {
   defaultAdminUrl,
   diffScript,
@@ -69,6 +70,15 @@ export function slug(name) {
   return s.slice(0, 60);
 }
 
+/**
+ * Diffing from an empty database, the engine starts with `CREATE SCHEMA IF NOT EXISTS "public"`.
+ * Postgres checks the CREATE privilege on the database before IF NOT EXISTS, so on a database
+ * Berth's role does not own that line fails although "public" always exists. Leave it out.
+ */
+export function dropPublicSchemaCreation(sql) {
+  return sql.replace(/^-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n\n?/m, "");
+}
+
 /** Existing migration folders, in name order. */
 export async function listMigrations(dir) {
   if (!existsSync(dir)) return [];
@@ -101,7 +111,7 @@ export async function planMigration({ schema, dir, url, name }) {
   const { engine, close } = await startEngine(url);
   let sql;
   try {
-    sql = await diffScript(engine, from, schemaTarget(current, schema));
+    sql = dropPublicSchemaCreation(await diffScript(engine, from, schemaTarget(current, schema)));
   } finally {
     await close();
   }
@@ -148,7 +158,7 @@ async function main() {
   console.log(`wrote ${rel(path.join(target, SNAPSHOT))} (snapshot the next migration diffs from)`);
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname;
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   main().then(
     () => process.exit(process.exitCode ?? 0),

@@ -1,11 +1,11 @@
 // Loads Prisma's schema engine (the WebAssembly build, @prisma/schema-engine-wasm) without
 // `--experimental-wasm-modules` and without any engine download, and runs it through a
-// @prisma/adapter-pg connection. Used by new-migration.mjs, make-initial-migration.mjs and
-// tests/db/drift.test.ts. See docs/database.md.
+// @prisma/adapter-pg connection. Used by new-migration.mjs and tests/db/*.test.ts.
+// See docs/database.md.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 
@@ -22,7 +22,12 @@ export async function loadSchemaEngineModule() {
   if (!loaded) {
     loaded = (async () => {
       // The package's "exports" hide package.json: locate it through an exported file.
-      const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+      let pkgDir;
+      try {
+        pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+      } catch {
+        throw new Error("@prisma/schema-engine-wasm is not installed (it is a devDependency): run npm ci");
+      }
       const enginesVersion = require("@prisma/engines-version/package.json").version;
       const wasmPkgVersion = JSON.parse(await readFile(path.join(pkgDir, "package.json"), "utf8")).version;
       if (enginesVersion !== wasmPkgVersion) {
@@ -31,7 +36,7 @@ export async function loadSchemaEngineModule() {
             `install the matching one: npm install -D @prisma/schema-engine-wasm@${enginesVersion}`,
         );
       }
-      const bg = await import(path.join(pkgDir, "schema_engine_bg.js"));
+      const bg = await import(pathToFileURL(path.join(pkgDir, "schema_engine_bg.js")).href);
       const bytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
       const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
       bg.__wbg_set_wasm(instance.exports);

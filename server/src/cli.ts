@@ -8,7 +8,7 @@ import { createSchema } from "./schema.js";
 import { generatePassword } from "./auth/password.js";
 import { UserService } from "./modules/users/user.service.js";
 import { ZoneService } from "./modules/zones/zone.service.js";
-import { ImageService } from "./modules/images/image.service.js";
+import { seedImage } from "./modules/images/image.seed.js";
 import { InstallationService } from "./modules/installation/installation.service.js";
 import { repoRoot } from "./paths.js";
 
@@ -73,7 +73,7 @@ async function setup() {
       console.log(`Enrollment token for zone 'default' written to ${tokenFile}`);
     }
 
-    await new ImageService(db).upsert({
+    await seedImage(db, {
       name: "tiny",
       friendlyName: "Tiny test session",
       description: "A few-kilobyte session that answers HTTP and echoes WebSocket messages. For tests and demos.",

@@ -30,6 +30,13 @@ const schema = z.object({
     .transform((v) => v === "true" || v === "1"),
   // Zone this manager belongs to (by name); shown to administrators.
   BERTH_ZONE: z.string().optional(),
+  // Key (32 bytes, base64) that encrypts registry credentials at rest. Without it they cannot be stored.
+  BERTH_SECRET_KEY: z.string().optional(),
+  // Host folders that image volume mappings may use, comma-separated.
+  BERTH_ALLOWED_BIND_ROOTS: z
+    .string()
+    .default("/srv/berth")
+    .transform((v) => v.split(",").map((x) => x.trim()).filter(Boolean)),
   // Log level: debug, info, warn, error.
   BERTH_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

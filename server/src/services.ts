@@ -1,6 +1,7 @@
 import type { Config } from "./config.js";
 import type { Db } from "./db.js";
 import type { Events } from "./pubsub.js";
+import { SecretBox } from "./auth/secret-box.js";
 import { ImageService } from "./modules/images/image.service.js";
 import { InstallationService } from "./modules/installation/installation.service.js";
 import { AgentService } from "./modules/servers/agent.service.js";
@@ -32,17 +33,19 @@ export function createServices(db: Db, events: Events, config: Config): Services
   const zones = new ZoneService(db);
   const settings = new SettingsService(db);
   const sessions = new SessionService(db, events);
+  const box = SecretBox.fromBase64(config.BERTH_SECRET_KEY);
+  const images = new ImageService(db, events, box, { allowedBindRoots: config.BERTH_ALLOWED_BIND_ROOTS }, sessions);
   return {
     db,
     events,
     config,
     installation,
     users: new UserService(db, config.BERTH_SIGNIN_TTL_H),
-    images: new ImageService(db),
+    images,
     zones,
     settings,
     sessions,
-    agents: new AgentService(db, events, zones, sessions, installation, {
+    agents: new AgentService(db, events, zones, sessions, installation, images, {
       checkInIntervalS: config.BERTH_CHECKIN_INTERVAL_S,
       startTimeoutS: config.BERTH_START_TIMEOUT_S,
     }),

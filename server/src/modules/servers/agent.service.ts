@@ -4,6 +4,7 @@ import { hashToken, newToken } from "../../auth/tokens.js";
 import { DomainError, badInput } from "../../errors.js";
 import type { Events } from "../../pubsub.js";
 import type { InstallationService } from "../installation/installation.service.js";
+import type { ImageService } from "../images/image.service.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { WANTED } from "../sessions/session.state.js";
 import type { ZoneService } from "../zones/zone.service.js";
@@ -23,6 +24,7 @@ export class AgentService {
     private readonly zones: ZoneService,
     private readonly sessions: SessionService,
     private readonly installation: InstallationService,
+    private readonly images: ImageService,
     private readonly opts: AgentServiceOptions,
   ) {}
 
@@ -62,8 +64,12 @@ export class AgentService {
   async desiredState(serverId: string): Promise<DesiredState> {
     const [server, sessions, images, installation] = await Promise.all([
       this.db.server.findUniqueOrThrow({ where: { id: serverId }, select: { pruneImages: true } }),
-      this.db.session.findMany({ where: { serverId, status: { in: WANTED } }, include: { image: true }, orderBy: { createdAt: "asc" } }),
-      this.db.image.findMany({ where: { enabled: true }, select: { id: true, ref: true } }),
+      this.db.session.findMany({
+        where: { serverId, status: { in: WANTED } },
+        include: { image: true, user: { select: { username: true } } },
+        orderBy: { createdAt: "asc" },
+      }),
+      this.db.image.findMany({ where: { enabled: true }, select: { id: true, ref: true, registryAuth: true } }),
       this.installation.ensure(),
     ]);
     return {
@@ -71,7 +77,7 @@ export class AgentService {
       installationId: installation.id,
       pruneImages: server.pruneImages,
       checkInIntervalS: this.opts.checkInIntervalS,
-      images: images.map((i) => ({ imageId: i.id, ref: i.ref })),
+      images: images.map((i) => ({ imageId: i.id, ref: i.ref, registryAuth: this.images.registryAuthFor(i) })),
       sessions: sessions.map((s) => ({
         sessionId: s.id,
         status: s.status,
@@ -83,6 +89,8 @@ export class AgentService {
         env: envList({ ...(s.image.env as Record<string, string>), ...(s.env as Record<string, string>) }),
         secret: s.secret,
         viewSecret: s.viewSecret,
+        binds: bindsFor(s.image.volumes as unknown as Volume[], { username: s.user.username, userId: s.userId }),
+        runConfig: JSON.stringify(s.image.runConfig ?? {}),
       })),
     };
   }
@@ -135,6 +143,20 @@ function hostData(h: HostFactsInput) {
     agentVersion: h.agentVersion,
     publishHost: h.publishHost,
   };
+}
+
+interface Volume {
+  hostPath: string;
+  containerPath: string;
+  readOnly: boolean;
+}
+
+/** Volume mappings as Docker binds, with {username} and {userId} filled in for the session's owner. */
+export function bindsFor(volumes: Volume[], who: { username: string; userId: string }): string[] {
+  return (volumes ?? []).map((v) => {
+    const host = v.hostPath.replaceAll("{username}", who.username).replaceAll("{userId}", who.userId);
+    return `${host}:${v.containerPath}${v.readOnly ? ":ro" : ""}`;
+  });
 }
 
 const envList = (env: Record<string, string>) => Object.entries(env).map(([name, value]) => ({ name, value: String(value) }));

@@ -27,12 +27,22 @@ export class DesiredSession {
   @Field(() => [EnvVar]) env: EnvVar[];
   @Field(() => String, { description: "Full-control credential the container requires." }) secret: string;
   @Field(() => String, { description: "View-only credential." }) viewSecret: string;
+  @Field(() => [String], { description: "Docker binds (host:container[:ro]), placeholders filled in." }) binds: string[];
+  @Field(() => String, { description: "The image's checked run-config override, a JSON object of Docker create options." }) runConfig: string;
+}
+
+@ObjectType({ description: "Credentials to pull a private image (decrypted for the agent only)." })
+export class RegistryAuth {
+  @Field(() => String) username: string;
+  @Field(() => String) password: string;
+  @Field(() => String) serveraddress: string;
 }
 
 @ObjectType({ description: "An image the agent must keep downloaded." })
 export class DesiredImage {
   @Field(() => ID) imageId: string;
   @Field(() => String) ref: string;
+  @Field(() => RegistryAuth, { nullable: true }) registryAuth: RegistryAuth | null;
 }
 
 @ObjectType({ description: "The manager's answer to a check-in: everything this server should be running." })

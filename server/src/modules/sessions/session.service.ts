@@ -9,6 +9,7 @@ import { isUuid } from "../../validation.js";
 import { ENDED, RESERVING, sourcesOf } from "./session.state.js";
 import { nudgeServer, publishSessionChanged } from "./session.topics.js";
 import type { Session as SessionView } from "./session.type.js";
+import { imageView } from "../images/image.service.js";
 
 const withRefs = { image: true, server: { select: { hostname: true } } } as const;
 type SessionRow = Prisma.SessionGetPayload<{ include: typeof withRefs }>;
@@ -81,7 +82,7 @@ export class SessionService {
       id: row.id,
       status: row.status,
       statusMessage: row.statusMessage,
-      image: row.image,
+      image: imageView(actor, row.image),
       userId: row.userId,
       cores: row.cores,
       memoryMb: row.memoryMb,

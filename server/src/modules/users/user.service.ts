@@ -5,7 +5,8 @@ import { hashToken, newToken } from "../../auth/tokens.js";
 import { badInput, conflict, unauthenticated } from "../../errors.js";
 import type { Role } from "../../generated/prisma/enums.js";
 
-const USERNAME = /^[a-zA-Z0-9_.@-]{1,64}$/;
+// No leading dot: usernames are substituted into volume paths, so "." and ".." must be impossible.
+const USERNAME = /^[a-zA-Z0-9_@-][a-zA-Z0-9_.@-]{0,63}$/;
 // A hash to compare against when the user does not exist, so timing does not reveal usernames.
 let dummyHash: Promise<string> | undefined;
 
@@ -13,7 +14,7 @@ export class UserService {
   constructor(private readonly db: Db, private readonly signInTtlH: number) {}
 
   async create(input: { username: string; password: string; role?: Role; zoneId?: string | null }) {
-    if (!USERNAME.test(input.username)) throw badInput("a username is 1 to 64 letters, digits or . _ @ -");
+    if (!USERNAME.test(input.username)) throw badInput("a username is 1 to 64 letters, digits or . _ @ - and does not start with a dot");
     if (input.password.length < 8) throw badInput("a password needs at least 8 characters");
     const existing = await this.db.user.findUnique({ where: { username: input.username } });
     if (existing) throw conflict(`a user named '${input.username}' already exists`);

@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadConfig } from "./config.js";
@@ -64,6 +65,13 @@ async function setup() {
     console.log(`Installation ID: ${installation.id}`);
     const zones = new ZoneService(db);
     const zone = await zones.ensure("default");
+
+    const keyFile = join(stateDir, "secret.key");
+    if (!existsSync(keyFile)) {
+      mkdirSync(stateDir, { recursive: true });
+      writeFileSync(keyFile, randomBytes(32).toString("base64") + "\n", { mode: 0o600 });
+      console.log(`Secret key for stored registry credentials written to ${keyFile} (back it up)`);
+    }
 
     const tokenFile = join(stateDir, "enrollment-token");
     if (!existsSync(tokenFile)) {

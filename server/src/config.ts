@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
 
 // Every setting the manager reads, validated once at start-up. A bad value stops the
@@ -32,6 +34,10 @@ const schema = z.object({
   BERTH_ZONE: z.string().optional(),
   // Key (32 bytes, base64) that encrypts registry credentials at rest. Without it they cannot be stored.
   BERTH_SECRET_KEY: z.string().optional(),
+  // File holding that key instead (set-up writes $BERTH_STATE_DIR/secret.key).
+  BERTH_SECRET_KEY_FILE: z.string().optional(),
+  // Folder for the manager's local state (set-up writes the secret key and enrollment token there).
+  BERTH_STATE_DIR: z.string().optional(),
   // Host folders that image volume mappings may use, comma-separated.
   BERTH_ALLOWED_BIND_ROOTS: z
     .string()
@@ -45,9 +51,17 @@ export type Config = z.infer<typeof schema>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return withSecretKey(parsed.data);
   const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
   throw new ConfigError(`Invalid manager configuration:\n${lines.join("\n")}`);
 }
 
 export class ConfigError extends Error {}
+
+/** The secret key from BERTH_SECRET_KEY, or else from its file (explicit, or in the state folder). */
+function withSecretKey(c: Config): Config {
+  if (c.BERTH_SECRET_KEY) return c;
+  const file = c.BERTH_SECRET_KEY_FILE ?? (c.BERTH_STATE_DIR ? join(c.BERTH_STATE_DIR, "secret.key") : undefined);
+  if (!file || !existsSync(file)) return c;
+  return { ...c, BERTH_SECRET_KEY: readFileSync(file, "utf8").trim() };
+}

@@ -49,10 +49,11 @@ export const apolloClient = new ApolloClient({
 });
 
 /**
- * After signing in or out: the WebSocket was authenticated by the old cookie, so drop it
- * (the next subscription opens a fresh one) and forget everything cached for the old user.
+ * After signing in or out: the WebSocket was authenticated by the old cookie, so drop it (the
+ * next subscription opens a fresh one), forget everything cached for the old user and refetch
+ * what is on screen (at least `me`). clearStore() would also drop the screen's cache watches.
  */
 export async function resetForNewUser() {
   wsClient.terminate();
-  await apolloClient.clearStore();
+  await apolloClient.resetStore();
 }

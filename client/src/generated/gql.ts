@@ -18,7 +18,7 @@ type Documents = {
     "mutation SignIn($username: String!, $password: String!) {\n  signIn(username: $username, password: $password) {\n    id\n    username\n    role\n  }\n}": typeof types.SignInDocument,
     "mutation SignOut {\n  signOut\n}": typeof types.SignOutDocument,
     "mutation DestroySession($id: ID!) {\n  destroySession(id: $id) {\n    ...SessionFields\n  }\n}": typeof types.DestroySessionDocument,
-    "query MySessions {\n  mySessions {\n    ...SessionFields\n  }\n}": typeof types.MySessionsDocument,
+    "query MySessions($includeEnded: Boolean! = false) {\n  mySessions(includeEnded: $includeEnded) {\n    ...SessionFields\n  }\n}": typeof types.MySessionsDocument,
     "mutation RequestSession($imageId: ID!) {\n  requestSession(imageId: $imageId) {\n    ...SessionFields\n  }\n}": typeof types.RequestSessionDocument,
     "query Session($id: ID!) {\n  session(id: $id) {\n    ...SessionFields\n  }\n}": typeof types.SessionDocument,
     "fragment SessionFields on Session {\n  id\n  status\n  statusMessage\n  url\n  createdAt\n  startedAt\n  endedAt\n  serverHostname\n  cores\n  memoryMb\n  image {\n    id\n    name\n    friendlyName\n    thumbnailUrl\n  }\n  viewerCan {\n    view\n    destroy\n  }\n}": typeof types.SessionFieldsFragmentDoc,
@@ -31,7 +31,7 @@ const documents: Documents = {
     "mutation SignIn($username: String!, $password: String!) {\n  signIn(username: $username, password: $password) {\n    id\n    username\n    role\n  }\n}": types.SignInDocument,
     "mutation SignOut {\n  signOut\n}": types.SignOutDocument,
     "mutation DestroySession($id: ID!) {\n  destroySession(id: $id) {\n    ...SessionFields\n  }\n}": types.DestroySessionDocument,
-    "query MySessions {\n  mySessions {\n    ...SessionFields\n  }\n}": types.MySessionsDocument,
+    "query MySessions($includeEnded: Boolean! = false) {\n  mySessions(includeEnded: $includeEnded) {\n    ...SessionFields\n  }\n}": types.MySessionsDocument,
     "mutation RequestSession($imageId: ID!) {\n  requestSession(imageId: $imageId) {\n    ...SessionFields\n  }\n}": types.RequestSessionDocument,
     "query Session($id: ID!) {\n  session(id: $id) {\n    ...SessionFields\n  }\n}": types.SessionDocument,
     "fragment SessionFields on Session {\n  id\n  status\n  statusMessage\n  url\n  createdAt\n  startedAt\n  endedAt\n  serverHostname\n  cores\n  memoryMb\n  image {\n    id\n    name\n    friendlyName\n    thumbnailUrl\n  }\n  viewerCan {\n    view\n    destroy\n  }\n}": types.SessionFieldsFragmentDoc,
@@ -73,7 +73,7 @@ export function graphql(source: "mutation DestroySession($id: ID!) {\n  destroyS
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query MySessions {\n  mySessions {\n    ...SessionFields\n  }\n}"): (typeof documents)["query MySessions {\n  mySessions {\n    ...SessionFields\n  }\n}"];
+export function graphql(source: "query MySessions($includeEnded: Boolean! = false) {\n  mySessions(includeEnded: $includeEnded) {\n    ...SessionFields\n  }\n}"): (typeof documents)["query MySessions($includeEnded: Boolean! = false) {\n  mySessions(includeEnded: $includeEnded) {\n    ...SessionFields\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

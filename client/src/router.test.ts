@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseRoute, safeNext } from "./router";
+
+describe("parseRoute", () => {
+  it("maps the four pages and everything else to notFound", () => {
+    expect(parseRoute("/", "")).toEqual({ name: "workspaces" });
+    expect(parseRoute("/sessions", "")).toEqual({ name: "sessions" });
+    expect(parseRoute("/sessions/", "")).toEqual({ name: "sessions" });
+    expect(parseRoute("/sessions/abc-123", "")).toEqual({ name: "session", id: "abc-123" });
+    expect(parseRoute("/signin", "?next=%2Fsessions")).toEqual({ name: "signin", next: "/sessions" });
+    expect(parseRoute("/sessions/a/b", "")).toEqual({ name: "notFound" });
+    expect(parseRoute("/admin", "")).toEqual({ name: "notFound" });
+  });
+});
+
+describe("safeNext", () => {
+  it("keeps same-site paths", () => {
+    expect(safeNext("/sessions/x?y=1")).toBe("/sessions/x?y=1");
+  });
+  it("refuses other sites, protocol-relative URLs and the sign-in page itself", () => {
+    expect(safeNext("https://evil.example/")).toBe("/");
+    expect(safeNext("//evil.example/")).toBe("/");
+    expect(safeNext("/signin?next=/")).toBe("/");
+    expect(safeNext(null)).toBe("/");
+  });
+});

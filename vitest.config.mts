@@ -9,7 +9,7 @@ export default defineConfig({
     alias: { graphql: require.resolve("graphql").replace(/index\.js$/, "index.js") },
   },
   test: {
-    include: ["server/src/**/*.test.ts", "agent/src/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["server/src/**/*.test.ts", "agent/src/**/*.test.ts", "client/src/**/*.test.ts", "tests/**/*.test.ts"],
     globalSetup: ["tests/setup/global.ts"],
     // Integration tests share one manager, agent, Docker engine and nginx: run files one at a time.
     fileParallelism: false,

@@ -13,6 +13,7 @@ case "$BERTH_PROFILE" in
   dev | test) ;;
   *)
     echo "env: BERTH_PROFILE must be 'dev' or 'test' (got '$BERTH_PROFILE')" >&2
+    # shellcheck disable=SC2317  # exit is for when this file is run instead of sourced
     return 1 2>/dev/null || exit 1
     ;;
 esac

@@ -356,7 +356,6 @@ nginx_start() {
   elif ! out="$(_nginx 2>&1)"; then
     berth_err "$out"
     berth_err "nginx: failed to start (ports $BERTH_HTTPS_PORT/$BERTH_HTTP_PORT taken? try: ss -ltnp | grep -E ':($BERTH_HTTPS_PORT|$BERTH_HTTP_PORT) ')"
-    berth_log_tail "$BERTH_NGINX_PREFIX/logs/error.log" 10
     return 1
   fi
   if ! berth_wait 10 _nginx_healthy; then

@@ -34,7 +34,8 @@ export async function launchSession(deps: LaunchDeps, actor: UserActor, imageId:
     authorize(canLaunch(actor, image), `the image '${image.name}' is disabled`);
     await checkUserLimit(tx, deps.settings, actor.userId);
 
-    const zones = await zonesToTry(tx, actor.zoneId);
+    // An image restricted to a zone runs only there, whatever the user's own zone.
+    const zones = await zonesToTry(tx, image.zoneId ?? actor.zoneId, Boolean(image.zoneId));
     const candidates = await lockCandidates(tx, zones.map((z) => z.id), image.id, deps.offlineAfterS);
     const placement = place(
       { cores: image.cores, memoryMb: image.memoryMb, zones, onlyZoneId: image.zoneId, onlyServerId: image.serverId },
@@ -75,12 +76,12 @@ async function checkUserLimit(tx: Tx, settings: SettingsService, userId: string)
   }
 }
 
-/** The user's zone first (or the oldest zone), then the others if that zone allows searching them. */
-async function zonesToTry(tx: Tx, userZoneId: string | null) {
+/** The home zone first (the user's, or else the oldest zone), then the others if it allows searching them. */
+async function zonesToTry(tx: Tx, homeZoneId: string | null, only = false) {
   const all = await tx.zone.findMany({ orderBy: [{ createdAt: "asc" }, { name: "asc" }] });
-  const home = all.find((z) => z.id === userZoneId) ?? all[0];
+  const home = all.find((z) => z.id === homeZoneId) ?? (only ? undefined : all[0]);
   if (!home) return [];
-  const rest = home.searchAlternateZones ? all.filter((z) => z.id !== home.id) : [];
+  const rest = home.searchAlternateZones && !only ? all.filter((z) => z.id !== home.id) : [];
   return [home, ...rest].map((z) => ({ id: z.id, name: z.name, strategy: z.strategy as Strategy }));
 }
 

@@ -83,7 +83,7 @@ export class ServerService {
     if (live.length && !destroySessions) {
       throw conflict(`server '${server.hostname}' has ${live.length} session(s): end them first, or delete with destroySessions: true`);
     }
-    for (const s of live) await this.sessions.transition(s.id, "STOPPED", { statusMessage: `ended: server ${server.hostname} was deleted` });
+    if (live.length) await this.endSessions(server, live.map((s) => s.id));
     // Its agent's credential goes with the row; its sessions keep their history.
     await this.db.$transaction([
       this.db.session.updateMany({ where: { serverId: id }, data: { serverId: null } }),
@@ -91,5 +91,20 @@ export class ServerService {
     ]);
     await this.events.publish("servers", { id });
     return server;
+  }
+
+  /**
+   * Asks the agent to remove the sessions' containers and waits for it (an online agent takes
+   * moments). Sessions it could not confirm are ended anyway; their containers are removed when
+   * that host's agent enrolls again, since no session wants them.
+   */
+  private async endSessions(server: Server, ids: string[], timeoutMs = 20_000) {
+    for (const id of ids) await this.sessions.transition(id, "STOPPING", { statusMessage: `ending: server ${server.hostname} is being deleted` });
+    await nudgeServer(this.events, server.id, "server deleted");
+    const deadline = Date.now() + (server.status === "OFFLINE" ? 0 : timeoutMs);
+    while (Date.now() < deadline && (await this.db.session.count({ where: { id: { in: ids }, status: "STOPPING" } })) > 0) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    for (const id of ids) await this.sessions.transition(id, "STOPPED", { statusMessage: `ended: server ${server.hostname} was deleted` });
   }
 }

@@ -1,0 +1,106 @@
+import type { SessionReportInput } from "./api/generated/graphql.js";
+import type { ImageManager } from "./images.js";
+import { errorText, log } from "./log.js";
+import { waitUntilReady } from "./probe.js";
+import type { ContainerState, Provider, SessionSpec } from "./providers/provider.js";
+import type { DesiredSession } from "./reconcile.js";
+import { runConfigFor } from "./run-config.js";
+
+export interface SessionDeps {
+  provider: Provider;
+  images: Pick<ImageManager, "ensure">;
+  /** Sends a report to the manager; never throws (failures are logged; the next check-in heals). */
+  report: (r: SessionReportInput) => Promise<void>;
+  publishHost: string;
+  probe?: { intervalMs?: number; timeoutMs?: number };
+}
+
+/**
+ * Creates a session's container and waits until its desktop answers, reporting each step.
+ * If the session stops being wanted meanwhile (signal aborted), the container is removed again.
+ * On any failure the container is removed and the session reported FAILED with the reason.
+ */
+export async function startSession(deps: SessionDeps, s: DesiredSession, signal: AbortSignal): Promise<void> {
+  const started = Date.now();
+  const id = s.sessionId;
+  let containerId: string | null = null;
+  try {
+    await deps.report({ sessionId: id, status: "STARTING", message: "creating the container" });
+    if (!(await deps.provider.hasImage(s.imageRef))) {
+      await deps.report({ sessionId: id, status: "STARTING", message: "downloading the image" });
+      await deps.images.ensure(s.imageRef);
+    }
+    signal.throwIfAborted();
+    const c = await deps.provider.start(specFor(s, deps.publishHost));
+    containerId = c.containerId;
+    if (c.adopted) log.info("session container already existed; taking it over", { sessionId: id, containerId });
+    await probeAndReport(deps, s, containerId, c.hostPort, signal);
+    log.info("session running", { sessionId: id, containerId, hostPort: c.hostPort, ms: Date.now() - started });
+  } catch (e) {
+    containerId ??= (e as { containerId?: string | null }).containerId ?? null;
+    await giveUp(deps, id, containerId, signal.aborted ? null : errorText(e));
+  }
+}
+
+/** A running container for a session the manager still thinks is starting (the agent restarted mid-start). */
+export async function adoptSession(deps: SessionDeps, s: DesiredSession, c: ContainerState, signal: AbortSignal): Promise<void> {
+  try {
+    if (!c.hostPort) throw new Error("the container has no published port");
+    log.info("taking over a running session container", { sessionId: s.sessionId, containerId: c.containerId });
+    await probeAndReport(deps, s, c.containerId, c.hostPort, signal);
+  } catch (e) {
+    await giveUp(deps, s.sessionId, c.containerId, signal.aborted ? null : errorText(e));
+  }
+}
+
+async function probeAndReport(deps: SessionDeps, s: DesiredSession, containerId: string, hostPort: number, signal: AbortSignal) {
+  await deps.report({ sessionId: s.sessionId, status: "STARTING", message: "waiting for the desktop", containerId });
+  await waitUntilReady({
+    host: deps.publishHost,
+    port: hostPort,
+    secret: s.secret,
+    signal,
+    ...deps.probe,
+    whyDead: async () => {
+      const now = await deps.provider.inspect(containerId).catch(() => undefined);
+      if (now === null) return "the container disappeared while starting";
+      if (now && now.state !== "running") return `the container ${now.state}${now.exitCode !== undefined ? ` (exit code ${now.exitCode})` : ""}`;
+      return null;
+    },
+  });
+  signal.throwIfAborted();
+  await deps.report({ sessionId: s.sessionId, status: "RUNNING", message: "running", containerId, hostPort });
+}
+
+/** Removes what was made; reports FAILED with the reason, or STOPPED when the session was no longer wanted (reason null). */
+async function giveUp(deps: SessionDeps, sessionId: string, containerId: string | null, reason: string | null) {
+  if (reason) log.warn("session failed to start", { sessionId, containerId, error: reason });
+  else log.info("session no longer wanted while starting; removing it", { sessionId, containerId });
+  if (containerId) {
+    await deps.provider.remove(containerId).catch((e) => log.warn("cannot remove a container", { sessionId, containerId, error: errorText(e) }));
+  }
+  if (reason) await deps.report({ sessionId, status: "FAILED", message: reason.slice(0, 2000) });
+  else await deps.report({ sessionId, status: "STOPPED", message: "ended before it started" });
+}
+
+/** The container a desired session asks for; the session's credentials travel in its environment. */
+export function specFor(s: DesiredSession, publishHost: string): SessionSpec {
+  const rc = runConfigFor(s.sessionId, s.runConfig);
+  const env: Record<string, string> = {};
+  for (const { name, value } of s.env) env[name] = value;
+  // The run-config overrides the image's environment, never the session's credentials.
+  Object.assign(env, rc.env, { BERTH_SESSION_ID: s.sessionId, BERTH_SESSION_SECRET: s.secret, BERTH_VIEW_SECRET: s.viewSecret });
+  return {
+    sessionId: s.sessionId,
+    imageRef: s.imageRef,
+    cores: s.cores,
+    memoryMb: s.memoryMb,
+    shmMb: s.shmMb,
+    network: s.network,
+    env,
+    publishHost,
+    capAdd: [],
+    binds: s.binds,
+    overrides: { create: rc.create, host: rc.host },
+  };
+}

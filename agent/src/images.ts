@@ -18,14 +18,19 @@ interface Entry {
   retryAt: number;
   verifiedAt: number;
   pulling: Promise<void> | null;
+  /** When the manager was last asked to hear about this image (progress is throttled). */
+  toldAt?: number;
 }
 
 // A READY image is looked at again this often, so one removed behind our back is pulled again.
 const VERIFY_EVERY_MS = 60_000;
+// While an image downloads, its progress reaches the manager about this often.
+const PROGRESS_EVERY_MS = 1_000;
 
 /**
  * Keeps every desired image downloaded, in the background: check-ins never wait for a pull.
- * Statuses go out with the next check-in; `onSettled` asks for that check-in at once.
+ * Statuses go out with check-ins; `onSettled` asks for one at once when a pull ends, and about
+ * once a second while it runs, so administrators watch the progress.
  */
 export class ImageManager {
   private readonly entries = new Map<string, Entry>();
@@ -77,6 +82,10 @@ export class ImageManager {
         (p) => {
           e.progress = Math.round(p.fraction * 1000) / 1000;
           e.message = p.status;
+          if (this.now() - (e.toldAt ?? 0) >= PROGRESS_EVERY_MS) {
+            e.toldAt = this.now();
+            this.onSettled(ref);
+          }
         },
         e.auth,
       )

@@ -33,6 +33,8 @@ export async function startSession(deps: SessionDeps, s: DesiredSession, signal:
     signal.throwIfAborted();
     const c = await deps.provider.start(specFor(s, deps.publishHost));
     containerId = c.containerId;
+    // Fault injection for the reliability tests: die between "container created" and "reported".
+    if (process.env.BERTH_AGENT_FAULT === "crash-after-create") process.kill(process.pid, "SIGKILL");
     if (c.adopted) log.info("session container already existed; taking it over", { sessionId: id, containerId });
     await probeAndReport(deps, s, containerId, c.hostPort, signal);
     log.info("session running", { sessionId: id, containerId, hostPort: c.hostPort, ms: Date.now() - started });

@@ -5,7 +5,8 @@ import { adminClient, serverNamed, waitServerReady } from "../support/admin.js";
 import { closeTestDb, testDb } from "../support/db.js";
 import { startAgentFor, startEngine, stopAgent, type Engine } from "../support/engines.js";
 import { buildUser, imageByName } from "../support/factories.js";
-import { waitFor } from "../support/stack.js";
+import { pidOf, waitFor } from "../support/stack.js";
+import { buildBigImage } from "../support/images.js";
 
 const suffix = randomBytes(3).toString("hex");
 const AGENT_B = `agent-b-${suffix}`; // default zone, engine 1
@@ -119,6 +120,59 @@ describe.runIf(inject("stackStarted"))("the fleet: three agents in two zones", (
       (await engines[1].docker.listContainers({ all: true, filters: { label: [`berth.session=${s.id}`] } })).length === 0, 15_000);
     expect(await statusOf(s.id)).toBe("LOST");
   });
+
+  it("downloads a newly registered image on every agent, with progress, before any session of it is placed", async () => {
+    const ref = await buildBigImage();
+    // Make the extra engines download it afresh.
+    for (const e of engines) await e.docker.getImage(ref).remove({ force: true }).catch(() => {});
+    const image = (
+      await admin.ok<{ createImage: { id: string } }>(`mutation($in:ImageInput!){ createImage(input:$in){ id } }`, {
+        in: { name: `big-${suffix}`, friendlyName: "Big", ref, cores: 0.25, memoryMb: 32 },
+      })
+    ).createImage;
+    const early = await launch(await userIn(defaultZone.id), image.id);
+    expect(early.errors?.[0].extensions?.code).toBe("NO_CAPACITY");
+    expect(early.errors?.[0].message).toMatch(/image not downloaded yet/);
+
+    const seen = new Map<string, Set<string>>();
+    await waitFor("every server to report the image READY", async () => {
+      const all = (await admin.ok<{ servers: { hostname: string; status: string; images: { imageName: string; status: string; progress: number }[] }[] }>(
+        `{ servers { hostname status images { imageName status progress } } }`,
+      )).servers.filter((x) => x.status === "ONLINE");
+      for (const srv of all) {
+        const st = srv.images.find((i) => i.imageName === `big-${suffix}`);
+        if (!st) continue;
+        const key = st.status === "PULLING" ? `PULLING ${st.progress > 0 && st.progress < 1 ? "partial" : st.progress}` : st.status;
+        seen.set(srv.hostname, (seen.get(srv.hostname) ?? new Set()).add(key));
+      }
+      return all.length >= 3 && all.every((x) => x.images.some((i) => i.imageName === `big-${suffix}` && i.status === "READY"));
+    }, 90_000, 100);
+    console.log("image states seen:", Object.fromEntries([...seen].map(([k, v]) => [k, [...v]])));
+    for (const name of [AGENT_B, AGENT_C]) expect([...(seen.get(name) ?? [])].some((k) => k.startsWith("PULLING"))).toBe(true);
+    expect([...seen.values()].some((v) => v.has("PULLING partial"))).toBe(true);
+    const placed = await placedOn(await userIn(defaultZone.id), image.id);
+    expect(placed.id).toBeTruthy();
+    await admin.ok(`mutation($id:ID!){ deleteImage(id:$id, force:true){ id } }`, { id: image.id });
+  }, 180_000);
+
+  it("leaves no orphan when the agent is killed between creating a container and reporting it", async () => {
+    await stopAgent(AGENT_C);
+    startAgentFor(engines[1], AGENT_C, "", { env: { BERTH_AGENT_FAULT: "crash-after-create" } });
+    await waitServerReady(admin, AGENT_C);
+    const s = await placedOn(await userIn(east.id), tinyId);
+    await waitFor("the agent to crash after creating the container", async () =>
+      (await engines[1].docker.listContainers({ all: true, filters: { label: [`berth.session=${s.id}`] } })).length === 1 && !pidOf(AGENT_C), 15_000);
+    expect(["REQUESTED", "STARTING"]).toContain(await statusOf(s.id));
+
+    startAgentFor(engines[1], AGENT_C, "");
+    const end = await waitFor("the session to settle", async () => {
+      const st = await statusOf(s.id);
+      return st === "RUNNING" || st === "FAILED" ? st : null;
+    }, 30_000);
+    const left = await engines[1].docker.listContainers({ all: true, filters: { label: [`berth.session=${s.id}`] } });
+    expect(left).toHaveLength(end === "RUNNING" ? 1 : 0);
+    console.log(`after the crash the session ended ${end}`);
+  }, 60_000);
 
   it("never overcommits: 40 concurrent launches where 25 fit", async () => {
     const c = (await serverNamed(admin, AGENT_C))!;

@@ -81,7 +81,7 @@ async function answers(docker: Docker): Promise<boolean> {
 }
 
 /** Starts an agent for an engine, enrolling with `enrollmentToken` into its zone (fresh identity). */
-export function startAgentFor(engine: Engine, name: string, enrollmentToken: string, opts: { freshIdentity?: boolean } = {}) {
+export function startAgentFor(engine: Engine, name: string, enrollmentToken: string, opts: { freshIdentity?: boolean; env?: Record<string, string> } = {}) {
   const stateFile = join(env.stateDir, name, "state.json");
   if (opts.freshIdentity) rmSync(stateFile, { force: true });
   return startProc({
@@ -92,6 +92,7 @@ export function startAgentFor(engine: Engine, name: string, enrollmentToken: str
       BERTH_AGENT_STATE_FILE: stateFile,
       BERTH_AGENT_ENROLLMENT_TOKEN: enrollmentToken,
       BERTH_AGENT_HOSTNAME: name,
+      ...opts.env,
     },
   });
 }

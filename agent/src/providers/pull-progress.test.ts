@@ -24,7 +24,8 @@ describe("PullProgressTracker", () => {
     t.update({ id: "l", status: "Downloading", progressDetail: { current: 10, total: 10 } });
     expect(t.update({ id: "l", status: "Download complete" })).toBeCloseTo(0.8, 5);
     expect(t.update({ id: "l", status: "Extracting", progressDetail: { current: 5, total: 10 } })).toBeCloseTo(0.9, 5);
-    expect(t.update({ id: "l", status: "Pull complete" })).toBe(1);
+    // Only the end of the pull says 1 (READY); until then the fraction stops just short.
+    expect(t.update({ id: "l", status: "Pull complete" })).toBe(0.99);
   });
 
   it("never goes back when a big layer's size becomes known late", () => {
@@ -35,9 +36,10 @@ describe("PullProgressTracker", () => {
     expect(after).toBeGreaterThanOrEqual(before);
   });
 
-  it("treats layers already present as done", () => {
+  it("leaves layers already present out, so a pull does not look done early", () => {
     const t = new PullProgressTracker();
     t.update({ id: "a", status: "Already exists" });
-    expect(t.update({ id: "b", status: "Already exists" })).toBe(1);
+    expect(t.update({ id: "b", status: "Pulling fs layer" })).toBe(0);
+    expect(t.update({ id: "b", status: "Downloading", progressDetail: { current: 5, total: 10 } })).toBeCloseTo(0.4, 5);
   });
 });

@@ -12,6 +12,7 @@ export interface PullMessage {
 }
 
 const DOWNLOAD_SHARE = 0.8;
+const MAX_BEFORE_DONE = 0.99;
 
 interface Layer {
   done: number; // 0..1
@@ -29,6 +30,8 @@ export class PullProgressTracker {
     const id = m.id;
     // Messages without a layer id ("Pulling from ...", "Digest: ...", "Status: ...") carry no progress.
     if (!id || !m.status || !isLayerStatus(m.status)) return this.fraction();
+    // A layer already on this host needs no work: counting it would make a pull look done early.
+    if (m.status === "Already exists") return this.fraction();
     const layer = this.layers.get(id) ?? { done: 0, bytes: 0 };
     const total = m.progressDetail?.total ?? 0;
     const current = m.progressDetail?.current ?? 0;
@@ -51,7 +54,8 @@ export class PullProgressTracker {
       total += w;
       done += w * l.done;
     }
-    this.best = Math.max(this.best, Math.min(1, done / total));
+    // 1 means "ready", which only the end of the pull may say.
+    this.best = Math.max(this.best, Math.min(MAX_BEFORE_DONE, done / total));
     return this.best;
   }
 }

@@ -10,11 +10,16 @@ cd "$ROOT"
 # Debian packages: the engine and registry for sessions, the services, the browser for end-to-end
 # tests, image-building tools (debootstrap, busybox-static, gcc for the tiny image), and curl for
 # health checks.
-packages=(
-  docker.io docker-registry redis-server nginx postgresql
-  chromium openssl ca-certificates curl iproute2
-  debootstrap busybox-static gcc libc6-dev
-)
+# An agent host needs only a few of them: scripts/agent-host.sh sets BERTH_APT_PACKAGES.
+if [[ -n "${BERTH_APT_PACKAGES:-}" ]]; then
+  read -r -a packages <<<"$BERTH_APT_PACKAGES"
+else
+  packages=(
+    docker.io docker-registry redis-server nginx postgresql
+    chromium openssl ca-certificates curl iproute2
+    debootstrap busybox-static gcc libc6-dev
+  )
+fi
 
 # The node toolchain comes with the machine; Debian's own node is too old to stand in for it.
 if ! command -v node >/dev/null || ! node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)'; then

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: bash scripts/services.sh start|stop|status [--profile dev|test] [--all]" >&2
+  echo "usage: bash scripts/services.sh start|start-docker|stop|status [--profile dev|test] [--all]" >&2
   exit 2
 }
 
@@ -39,6 +39,10 @@ case "$action" in
     registry_start || exit 1
     redis_start || exit 1
     nginx_start || exit 1
+    ;;
+  start-docker)
+    # Only the Docker engine (an agent host needs nothing else).
+    dockerd_start || exit 1
     ;;
   stop)
     echo "services ($BERTH_PROFILE): stopping"

@@ -133,7 +133,9 @@ dockerd_start() {
         "$(dirname "$BERTH_DOCKER_PIDFILE")" "$(dirname "$BERTH_DOCKER_LOG")"
       rm -f "$BERTH_DOCKER_PIDFILE"
       # Own containerd namespaces too, so a system containerd (if one runs) keeps its containers apart.
+      # --live-restore: sessions keep running while dockerd restarts (an upgrade, a crash).
       setsid nohup dockerd \
+        --live-restore \
         --host "unix://$BERTH_DOCKER_SOCK" \
         --data-root "$BERTH_DOCKER_DATA_ROOT" \
         --exec-root "$BERTH_DOCKER_EXEC_ROOT" \

@@ -42,6 +42,7 @@ export async function startEngine(n: number): Promise<Engine> {
         "--pidfile", join(dir, "docker.pid"),
         "--bridge", bridge,
         "--iptables=false",
+        "--live-restore",
         "--ip-masq=false",
         "--containerd-namespace", `berth-test-${n}`,
         "--containerd-plugins-namespace", `berth-test-${n}-plugins`,

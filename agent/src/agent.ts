@@ -48,7 +48,13 @@ export class Agent {
     this.intervalS = d.config.BERTH_AGENT_CHECKIN_INTERVAL_S ?? DEFAULT_INTERVAL_S;
     this.loop = new CheckInLoop(() => this.checkIn(), () => this.intervalS * 1000);
     this.images = new ImageManager(d.provider, (ref) => this.loop.trigger(`image ${ref} settled`));
-    this.sessionDeps = { provider: d.provider, images: this.images, report: (r) => this.report(r), publishHost: d.config.BERTH_AGENT_PUBLISH_HOST };
+    this.sessionDeps = {
+      provider: d.provider,
+      images: this.images,
+      report: (r) => this.report(r),
+      publishHost: d.config.BERTH_AGENT_PUBLISH_HOST,
+      revoked: new Map(),
+    };
   }
 
   /** Runs until the signal aborts; session containers are left running. */
@@ -82,6 +88,7 @@ export class Agent {
         hostFacts: () => this.hostFacts(),
         resources: () => this.sampler.sample(),
         send: async (input) => (await this.d.client.request(CheckInDocument, { input })).checkIn,
+        revokedApplied: () => this.sessionDeps.revoked,
       });
       this.failures.succeeded(this.d.client.url);
       if (!this.checkedIn) {

@@ -23,7 +23,47 @@ export function applyPlan(deps: SessionDeps, ops: SessionOperations, actions: Ac
       case "cancel":
         if (ops.cancel(a.sessionId)) log.info("session no longer wanted; stopping its start", { sessionId: a.sessionId });
         break;
+      case "pause":
+        ops.run(a.sessionId, "pause", () => pauseSession(deps, a.sessionId, a.containerId, a.mode));
+        break;
+      case "resume":
+        ops.run(a.session.sessionId, "resume", async (signal) => {
+          await deps.provider.unpause(a.container.containerId);
+          await adoptSession(deps, a.session, { ...a.container, state: "running" }, signal);
+        });
+        break;
+      case "revoke":
+        ops.run(a.sessionId, "revoke", () => revokeViewers(deps, a.sessionId, a.containerId, a.principals));
+        break;
     }
+  }
+}
+
+/** Freezes (PAUSE) or stops (STOP) a paused session's container; it stays for resuming. */
+async function pauseSession(deps: SessionDeps, sessionId: string, containerId: string, mode: "PAUSE" | "STOP") {
+  try {
+    if (mode === "STOP") await deps.provider.stop(containerId);
+    else await deps.provider.pause(containerId);
+    log.info(mode === "STOP" ? "session container stopped (paused)" : "session container paused", { sessionId, containerId });
+  } catch (e) {
+    log.warn("cannot pause a session container; will try again at the next check-in", { sessionId, containerId, error: errorText(e) });
+  }
+}
+
+/**
+ * Tells the session server to cut off viewers (their open connections close at once and they
+ * are refused from then on). Every image ships berth-gateway, which does it.
+ */
+async function revokeViewers(deps: SessionDeps, sessionId: string, containerId: string, principals: string[]) {
+  try {
+    const r = await deps.provider.exec(containerId, ["berth-gateway", "revoke", ...principals], { timeoutMs: 10_000 });
+    if (r.exitCode !== 0) throw new Error(`berth-gateway revoke exited ${r.exitCode}: ${(r.stderr || r.stdout).trim().slice(0, 300)}`);
+    const done = deps.revoked.get(containerId) ?? new Set<string>();
+    for (const p of principals) done.add(p);
+    deps.revoked.set(containerId, done);
+    log.info("viewers cut off", { sessionId, containerId, count: principals.length });
+  } catch (e) {
+    log.warn("cannot cut off viewers; will try again at the next check-in", { sessionId, containerId, error: errorText(e) });
   }
 }
 
@@ -36,5 +76,6 @@ export async function removeSession(deps: SessionDeps, sessionId: string, contai
     return;
   }
   log.info("session container removed", { sessionId, containerId });
+  deps.revoked.delete(containerId);
   if (sessionId) await deps.report({ sessionId, status: "STOPPED", message: "ended" });
 }

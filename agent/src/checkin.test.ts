@@ -33,6 +33,8 @@ const session = (sessionId: string, status: DesiredState["sessions"][number]["st
   viewSecret: "v",
   binds: [],
   runConfig: "{}",
+  pauseMode: "PAUSE",
+  revokedPrincipals: [],
 });
 
 function depsFor(provider: InMemoryProvider, answer: DesiredState, ops = new SessionOperations()) {

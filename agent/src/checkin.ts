@@ -12,6 +12,8 @@ export interface CheckInDeps {
   hostFacts: () => Promise<HostFactsInput>;
   resources: () => Promise<ResourcesInput>;
   send: (input: CheckInInput) => Promise<DesiredState>;
+  /** Viewer revocations already applied, per container (so each is sent to a container once). */
+  revokedApplied?: () => ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface CheckInResult {
@@ -40,7 +42,7 @@ export async function checkInOnce(deps: CheckInDeps): Promise<CheckInResult> {
   const busy = new Set(deps.ops.busySince(mark));
   const running = new Set([...busy].filter((id) => deps.ops.isRunning(id)));
   deps.ops.forgetUpTo(mark);
-  return { desired, actions: planReconcile(desired.sessions, containers, busy, running) };
+  return { desired, actions: planReconcile(desired.sessions, containers, busy, running, deps.revokedApplied?.()) };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,6 @@
 import { errorText, log } from "./log.js";
 
-export type OperationKind = "start" | "adopt" | "remove";
+export type OperationKind = "start" | "adopt" | "remove" | "pause" | "resume" | "revoke";
 
 interface Running {
   kind: OperationKind;

@@ -19,6 +19,8 @@ const buildSession = (over: Partial<DesiredSession> = {}): DesiredSession => ({
   viewSecret: "v1ew",
   binds: [],
   runConfig: "{}",
+  pauseMode: "PAUSE",
+  revokedPrincipals: [],
   ...over,
 });
 
@@ -54,6 +56,27 @@ describe("planReconcile", () => {
 
   it("does nothing for a running session without a container (the manager marks it lost)", () => {
     expect(planReconcile([buildSession({ status: "RUNNING" })], [], none, none)).toEqual([]);
+  });
+
+  it("pauses the container of a session the manager paused, and resumes a paused one being started", () => {
+    const desired = [buildSession({ status: "PAUSED" }), buildSession({ sessionId: B, status: "PAUSED", pauseMode: "STOP" })];
+    const containers = [buildContainer(), buildContainer({ sessionId: B })];
+    expect(planReconcile(desired, containers, none, none).map((a) => [a.kind, (a as { mode?: string }).mode])).toEqual([
+      ["pause", "PAUSE"],
+      ["pause", "STOP"],
+    ]);
+    const resuming = planReconcile([buildSession({ status: "STARTING" })], [buildContainer({ state: "paused" })], none, none);
+    expect(resuming.map((a) => a.kind)).toEqual(["resume"]);
+  });
+
+  it("cuts off revoked viewers once per container", () => {
+    const s = buildSession({ status: "RUNNING", revokedPrincipals: ["p1", "p2"] });
+    const c = buildContainer();
+    expect(planReconcile([s], [c], none, none)).toEqual([{ kind: "revoke", sessionId: s.sessionId, containerId: c.containerId, principals: ["p1", "p2"] }]);
+    expect(planReconcile([s], [c], none, none, new Map([[c.containerId, new Set(["p1"])]]))).toEqual([
+      { kind: "revoke", sessionId: s.sessionId, containerId: c.containerId, principals: ["p2"] },
+    ]);
+    expect(planReconcile([s], [c], none, none, new Map([[c.containerId, new Set(["p1", "p2"])]]))).toEqual([]);
   });
 
   it("leaves running and paused sessions with their containers alone", () => {

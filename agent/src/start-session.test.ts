@@ -26,6 +26,8 @@ const buildSession = (over: Partial<DesiredSession> = {}): DesiredSession => ({
   viewSecret: "v1ew",
   binds: [],
   runConfig: "{}",
+  pauseMode: "PAUSE",
+  revokedPrincipals: [],
   ...over,
 });
 

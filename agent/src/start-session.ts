@@ -13,6 +13,8 @@ export interface SessionDeps {
   report: (r: SessionReportInput) => Promise<void>;
   publishHost: string;
   probe?: { intervalMs?: number; timeoutMs?: number };
+  /** Viewer principals already cut off, per container (kept in memory; re-applied after a restart). */
+  revoked: Map<string, Set<string>>;
 }
 
 /**

@@ -21,6 +21,8 @@ const schema = z.object({
   BERTH_OFFLINE_AFTER_S: z.coerce.number().int().min(2).max(3600).default(15),
   // A session still starting after this long fails and frees its reservation.
   BERTH_START_TIMEOUT_S: z.coerce.number().int().min(5).max(3600).default(120),
+  // A warning event goes out this many seconds before a session's time limit ends it.
+  BERTH_EXPIRY_WARNING_S: z.coerce.number().int().min(0).max(86400).default(120),
   // Lifetime of a browser sign-in, in hours.
   BERTH_SIGNIN_TTL_H: z.coerce.number().min(0.1).max(24 * 90).default(12),
   // How often the background reaper runs, in milliseconds.

@@ -12,7 +12,9 @@ export type Topics = {
   [k: `session/${string}`]: [{ id: string }];
   [k: `user/${string}/sessions`]: [{ id: string }];
   [k: `server/${string}/sync`]: [{ reason: string }];
+  [k: `chat/${string}`]: [{ id: string }];
   servers: [{ id: string }];
+  images: [{ serverId: string }];
 };
 
 type Payload<K extends keyof Topics> = Topics[K][0];
@@ -22,6 +24,8 @@ export interface Events {
   publish<K extends keyof Topics>(topic: K, payload: Payload<K>): Promise<void>;
   subscribe<K extends keyof Topics>(topic: K): AsyncIterable<Payload<K>>;
   close(): Promise<void>;
+  /** A Redis connection for plain commands (rate limits and other counters). */
+  redis: Redis;
 }
 
 /** Redis-backed pub/sub so that any manager can serve any subscriber. */
@@ -38,6 +42,7 @@ export function createEvents(redisUrl: string): Events {
   }
   const pubsub = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
   return {
+    redis: publishClient,
     async publish(topic, payload) {
       try {
         // Same wire format as the event target (JSON), but awaited so callers know it left.

@@ -1,5 +1,6 @@
 import type { Services } from "./services.js";
 import { log } from "./log.js";
+import { nudgeServer, publishSessionChanged } from "./modules/sessions/session.topics.js";
 
 /**
  * Background duties every manager runs; each step is a conditional update, so several
@@ -23,6 +24,8 @@ export async function reapOnce(services: Services, now = new Date()) {
     if (s.status === "STOPPING") await sessions.transition(s.id, "STOPPED", { statusMessage: `ended (${host} is offline)` });
     else await sessions.transition(s.id, "LOST", { statusMessage: `${host} went offline` });
   }
+  await reapIdle(services, now);
+  await enforceTimeLimits(services, now);
   const startedBefore = new Date(now.getTime() - config.BERTH_START_TIMEOUT_S * 1000);
   const stuck = await db.session.findMany({
     where: { status: { in: ["REQUESTED", "STARTING"] }, createdAt: { lt: startedBefore } },
@@ -30,6 +33,51 @@ export async function reapOnce(services: Services, now = new Date()) {
   });
   for (const s of stuck) {
     await sessions.transition(s.id, "FAILED", { statusMessage: `did not start within ${config.BERTH_START_TIMEOUT_S} s` });
+  }
+}
+
+/** Running sessions no viewing page kept alive: destroyed, stopped or paused, per the setting. */
+async function reapIdle(services: Services, now: Date) {
+  const { db, sessions, settings } = services;
+  const { keepaliveExpiryS, keepaliveAction } = await settings.all();
+  const idle = await db.session.findMany({
+    where: { status: "RUNNING", lastKeepaliveAt: { lt: new Date(now.getTime() - keepaliveExpiryS * 1000) } },
+    select: { id: true, serverId: true },
+  });
+  for (const s of idle) {
+    const why = `no one viewed it for ${Math.round(keepaliveExpiryS / 60)} min`;
+    if (keepaliveAction === "DESTROY") {
+      if (await sessions.transition(s.id, "STOPPING", { statusMessage: `ending: ${why}` }, { status: "RUNNING" })) {
+        await nudgeServer(services.events, s.serverId, "idle session");
+      }
+    } else {
+      await sessions.pauseRow(s.id, s.serverId, keepaliveAction, `paused: ${why}`);
+    }
+  }
+}
+
+/** Sessions past their image's time limit end; a warning event goes out shortly before. */
+async function enforceTimeLimits(services: Services, now: Date) {
+  const { db, sessions, events, config } = services;
+  const live = ["REQUESTED", "STARTING", "RUNNING", "PAUSED"] as const;
+  const expired = await db.session.findMany({ where: { status: { in: [...live] }, expiresAt: { lte: now } }, select: { id: true, serverId: true } });
+  for (const s of expired) {
+    if (await sessions.transition(s.id, "STOPPING", { statusMessage: "ending: its time limit was reached" })) {
+      await nudgeServer(events, s.serverId, "time limit");
+    }
+  }
+  const warnBy = new Date(now.getTime() + config.BERTH_EXPIRY_WARNING_S * 1000);
+  const soon = await db.session.findMany({
+    where: { status: "RUNNING", expiresAt: { gt: now, lte: warnBy }, expiryWarnedAt: null },
+    select: { id: true, userId: true, expiresAt: true },
+  });
+  for (const s of soon) {
+    const mins = Math.max(1, Math.round((s.expiresAt!.getTime() - now.getTime()) / 60000));
+    const res = await db.session.updateMany({
+      where: { id: s.id, expiryWarnedAt: null },
+      data: { expiryWarnedAt: now, statusMessage: `ends in about ${mins} min: its time limit` },
+    });
+    if (res.count) await publishSessionChanged(events, s);
   }
 }
 

@@ -9,6 +9,9 @@ import { AgentResolver } from "./modules/servers/agent.resolver.js";
 import { ServerResolver } from "./modules/servers/server.resolver.js";
 import { ZoneResolver } from "./modules/zones/zone.resolver.js";
 import { ManagerResolver } from "./modules/managers/manager.resolver.js";
+import { ShareResolver } from "./modules/shares/share.resolver.js";
+import { ChatResolver } from "./modules/chat/chat.resolver.js";
+import { SettingsResolver } from "./modules/settings/settings.resolver.js";
 
 export const resolvers = [
   AuthResolver,
@@ -19,6 +22,9 @@ export const resolvers = [
   ServerResolver,
   ZoneResolver,
   ManagerResolver,
+  ShareResolver,
+  ChatResolver,
+  SettingsResolver,
 ] as const;
 
 /** Builds the schema from the resolvers; `emitTo` writes schema.graphql (committed, checked by a test). */

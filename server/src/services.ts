@@ -7,6 +7,8 @@ import { InstallationService } from "./modules/installation/installation.service
 import { AgentService } from "./modules/servers/agent.service.js";
 import { ServerService } from "./modules/servers/server.service.js";
 import { SessionService } from "./modules/sessions/session.service.js";
+import { ShareService } from "./modules/shares/share.service.js";
+import { ChatService } from "./modules/chat/chat.service.js";
 import type { LaunchDeps } from "./modules/sessions/launch-session.js";
 import { SettingsService } from "./modules/settings/settings.service.js";
 import { UserService } from "./modules/users/user.service.js";
@@ -23,6 +25,8 @@ export interface Services {
   zones: ZoneService;
   settings: SettingsService;
   sessions: SessionService;
+  shares: ShareService;
+  chat: ChatService;
   agents: AgentService;
   servers: ServerService;
   launchDeps: LaunchDeps;
@@ -32,7 +36,8 @@ export function createServices(db: Db, events: Events, config: Config): Services
   const installation = new InstallationService(db);
   const zones = new ZoneService(db);
   const settings = new SettingsService(db);
-  const sessions = new SessionService(db, events);
+  const shares = new ShareService(db, events);
+  const sessions = new SessionService(db, events, shares);
   const box = SecretBox.fromBase64(config.BERTH_SECRET_KEY);
   const images = new ImageService(db, events, box, { allowedBindRoots: config.BERTH_ALLOWED_BIND_ROOTS }, sessions);
   return {
@@ -45,11 +50,13 @@ export function createServices(db: Db, events: Events, config: Config): Services
     zones,
     settings,
     sessions,
-    agents: new AgentService(db, events, zones, sessions, installation, images, {
+    shares,
+    chat: new ChatService(db, events, sessions, events.redis),
+    agents: new AgentService(db, events, zones, sessions, installation, images, shares, {
       checkInIntervalS: config.BERTH_CHECKIN_INTERVAL_S,
       startTimeoutS: config.BERTH_START_TIMEOUT_S,
     }),
     servers: new ServerService(db, events, sessions, zones, config.BERTH_OFFLINE_AFTER_S),
-    launchDeps: { db, events, settings, offlineAfterS: config.BERTH_OFFLINE_AFTER_S },
+    launchDeps: { db, events, settings, sessions, offlineAfterS: config.BERTH_OFFLINE_AFTER_S },
   };
 }

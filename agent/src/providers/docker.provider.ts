@@ -1,3 +1,4 @@
+import { Writable } from "node:stream";
 import Docker from "dockerode";
 import { PullProgressTracker, type PullMessage } from "./pull-progress.js";
 import {
@@ -8,6 +9,7 @@ import {
   type ContainerState,
   type ContainerStatus,
   type EngineInfo,
+  type ExecResult,
   type Provider,
   type PullProgress,
   type RegistryAuth,
@@ -137,6 +139,67 @@ export class DockerProvider implements Provider {
       if (statusOf(e) === 304 || statusOf(e) === 404) return;
       throw dockerError(e);
     }
+  }
+
+  async pause(containerId: string): Promise<void> {
+    try {
+      await this.docker.getContainer(containerId).pause();
+    } catch (e) {
+      // 409: already paused (or not running); the next check-in looks again.
+      if (statusOf(e) === 409) return;
+      throw dockerError(e);
+    }
+  }
+
+  async unpause(containerId: string): Promise<void> {
+    try {
+      await this.docker.getContainer(containerId).unpause();
+    } catch (e) {
+      if (statusOf(e) === 409) return;
+      throw dockerError(e);
+    }
+  }
+
+  async exec(containerId: string, cmd: string[], opts: { timeoutMs?: number; maxOutputBytes?: number } = {}): Promise<ExecResult> {
+    const { timeoutMs = 30_000, maxOutputBytes = 1 << 20 } = opts;
+    const container = this.docker.getContainer(containerId);
+    let exec: Docker.Exec;
+    let stream: NodeJS.ReadableStream;
+    try {
+      exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false });
+      stream = (await exec.start({ hijack: true, stdin: false })) as NodeJS.ReadableStream;
+    } catch (e) {
+      throw dockerError(e);
+    }
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    let truncated = false;
+    const sink = (into: Buffer[]) =>
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          if (size < maxOutputBytes) into.push(chunk.subarray(0, maxOutputBytes - size));
+          else truncated = true;
+          size += chunk.length;
+          done();
+        },
+      });
+    this.docker.modem.demuxStream(stream, sink(out), sink(err));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        (stream as unknown as { destroy?: () => void }).destroy?.();
+        reject(new Error(`the command did not finish within ${Math.round(timeoutMs / 1000)} s`));
+      }, timeoutMs);
+      stream.on("end", () => (clearTimeout(timer), resolve()));
+      stream.on("error", (e) => (clearTimeout(timer), reject(e)));
+    });
+    const info = await exec.inspect();
+    return {
+      exitCode: info.ExitCode ?? -1,
+      stdout: Buffer.concat(out).toString("utf8"),
+      stderr: Buffer.concat(err).toString("utf8"),
+      truncated: truncated || size > maxOutputBytes,
+    };
   }
 
   async remove(containerId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ContainerEvent, ContainerState, EngineInfo, Provider, PullProgress, RegistryAuth, SessionSpec, StartedContainer } from "./provider.js";
+import type { ContainerEvent, ContainerState, EngineInfo, ExecResult, Provider, PullProgress, RegistryAuth, SessionSpec, StartedContainer } from "./provider.js";
 
 /**
  * An engine in memory for unit tests: containers start at once and get ports from 40000 up
@@ -58,6 +58,23 @@ export class InMemoryProvider implements Provider {
     this.calls.push(`stop ${containerId}`);
     const c = this.containers.get(containerId);
     if (c) c.state = "exited";
+  }
+
+  async pause(containerId: string): Promise<void> {
+    this.calls.push(`pause ${containerId}`);
+    const c = this.containers.get(containerId);
+    if (c) c.state = "paused";
+  }
+
+  async unpause(containerId: string): Promise<void> {
+    this.calls.push(`unpause ${containerId}`);
+    const c = this.containers.get(containerId);
+    if (c) c.state = "running";
+  }
+
+  async exec(containerId: string, cmd: string[]): Promise<ExecResult> {
+    this.calls.push(`exec ${containerId} ${cmd.join(" ")}`);
+    return { exitCode: 0, stdout: "", stderr: "", truncated: false };
   }
 
   async remove(containerId: string): Promise<void> {

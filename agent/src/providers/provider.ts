@@ -18,12 +18,26 @@ export interface Provider {
   stop(containerId: string): Promise<void>;
   /** Removes a container, running or not. Missing containers are not an error. */
   remove(containerId: string): Promise<void>;
+  /** Freezes a running container (its processes stop being scheduled; memory stays). */
+  pause(containerId: string): Promise<void>;
+  /** Thaws a paused container. */
+  unpause(containerId: string): Promise<void>;
+  /** Runs a command inside a running container as its user; resolves with its exit code and output. */
+  exec(containerId: string, cmd: string[], opts?: { timeoutMs?: number; maxOutputBytes?: number }): Promise<ExecResult>;
   /** This installation's session containers, found by their labels. */
   list(): Promise<ContainerState[]>;
   /** One container of this installation, or null when it does not exist (or is not ours). */
   inspect(containerId: string): Promise<ContainerState | null>;
   /** Container deaths and removals of this installation; ends (or throws) when the engine connection drops. */
   events(signal?: AbortSignal): AsyncIterable<ContainerEvent>;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** True when the output was cut at maxOutputBytes. */
+  truncated: boolean;
 }
 
 export interface EngineInfo {

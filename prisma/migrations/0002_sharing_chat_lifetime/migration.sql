@@ -4,9 +4,13 @@
 -- CreateEnum
 CREATE TYPE "ShareMode" AS ENUM ('VIEW', 'COLLABORATE');
 
+-- CreateEnum
+CREATE TYPE "PauseMode" AS ENUM ('PAUSE', 'STOP');
+
 -- AlterTable
 ALTER TABLE "Session" ADD COLUMN     "expiresAt" TIMESTAMP(3),
 ADD COLUMN     "expiryWarnedAt" TIMESTAMP(3),
+ADD COLUMN     "pauseMode" "PauseMode" NOT NULL DEFAULT 'PAUSE',
 ADD COLUMN     "pausedAt" TIMESTAMP(3);
 
 -- CreateTable
@@ -14,7 +18,9 @@ CREATE TABLE "Share" (
     "id" TEXT NOT NULL,
     "sessionId" UUID NOT NULL,
     "mode" "ShareMode" NOT NULL DEFAULT 'VIEW',
+    "active" BOOLEAN NOT NULL DEFAULT true,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "stoppedAt" TIMESTAMP(3),
 
     CONSTRAINT "Share_pkey" PRIMARY KEY ("id")
 );
@@ -42,7 +48,7 @@ CREATE TABLE "ChatMessage" (
 );
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Share_sessionId_key" ON "Share"("sessionId");
+CREATE INDEX "Share_sessionId_active_idx" ON "Share"("sessionId", "active");
 
 -- CreateIndex
 CREATE INDEX "ChatMessage_sessionId_createdAt_idx" ON "ChatMessage"("sessionId", "createdAt");

@@ -26,12 +26,23 @@ export function requireAgent(actor: Actor): AgentActor {
 }
 
 type OwnedSession = { userId: string };
+/** A signed-in user's place in a session's active share (null: not a viewer). */
+export type ActiveViewer = { shareId: string; mode: "VIEW" | "COLLABORATE" } | null | undefined;
 
-export const canViewSession = (actor: Actor, s: OwnedSession): boolean =>
-  actor.kind === "user" && (actor.role === "ADMIN" || actor.userId === s.userId);
+const ownerOrAdmin = (actor: Actor, s: OwnedSession) => actor.kind === "user" && (actor.role === "ADMIN" || actor.userId === s.userId);
 
-export const canDestroySession = (actor: Actor, s: OwnedSession): boolean =>
-  actor.kind === "user" && (actor.role === "ADMIN" || actor.userId === s.userId);
+export const canViewSession = (actor: Actor, s: OwnedSession, viewer?: ActiveViewer): boolean =>
+  ownerOrAdmin(actor, s) || (actor.kind === "user" && !!viewer);
+
+/** Keyboard and mouse: the owner, administrators, and viewers of a collaborative share. */
+export const canControlSession = (actor: Actor, s: OwnedSession, viewer?: ActiveViewer): boolean =>
+  ownerOrAdmin(actor, s) || (actor.kind === "user" && viewer?.mode === "COLLABORATE");
+
+/** End, pause, resume, share: the owner and administrators. */
+export const canManageSession = (actor: Actor, s: OwnedSession): boolean => ownerOrAdmin(actor, s);
+export const canDestroySession = canManageSession;
+
+export const canChat = canViewSession;
 
 export const canLaunch = (actor: Actor, image: { enabled: boolean }): boolean =>
   actor.kind === "user" && (image.enabled || actor.role === "ADMIN");

@@ -5,6 +5,7 @@ import { DomainError, badInput } from "../../errors.js";
 import type { Events } from "../../pubsub.js";
 import type { InstallationService } from "../installation/installation.service.js";
 import type { ImageService } from "../images/image.service.js";
+import type { ShareService } from "../shares/share.service.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { WANTED } from "../sessions/session.state.js";
 import type { ZoneService } from "../zones/zone.service.js";
@@ -25,6 +26,7 @@ export class AgentService {
     private readonly sessions: SessionService,
     private readonly installation: InstallationService,
     private readonly images: ImageService,
+    private readonly shares: ShareService,
     private readonly opts: AgentServiceOptions,
   ) {}
 
@@ -62,7 +64,7 @@ export class AgentService {
   }
 
   async desiredState(serverId: string): Promise<DesiredState> {
-    const [server, sessions, images, installation] = await Promise.all([
+    const [server, sessions, images, installation, revoked] = await Promise.all([
       this.db.server.findUniqueOrThrow({ where: { id: serverId }, select: { pruneImages: true } }),
       this.db.session.findMany({
         where: { serverId, status: { in: WANTED } },
@@ -71,6 +73,7 @@ export class AgentService {
       }),
       this.db.image.findMany({ where: { enabled: true }, select: { id: true, ref: true, registryAuth: true } }),
       this.installation.ensure(),
+      this.revokedFor(serverId),
     ]);
     return {
       serverId,
@@ -91,8 +94,15 @@ export class AgentService {
         viewSecret: s.viewSecret,
         binds: bindsFor(s.image.volumes as unknown as Volume[], { username: s.user.username, userId: s.userId }),
         runConfig: JSON.stringify(s.image.runConfig ?? {}),
+        pauseMode: s.pauseMode,
+        revokedPrincipals: revoked.get(s.id) ?? [],
       })),
     };
+  }
+
+  private async revokedFor(serverId: string) {
+    const ids = await this.db.session.findMany({ where: { serverId, status: { in: WANTED } }, select: { id: true } });
+    return this.shares.revokedPrincipals(ids.map((s) => s.id));
   }
 
   /** The agent tells what it did with one session (fast path; check-ins heal anything missed). */
@@ -121,14 +131,23 @@ export class AgentService {
     }
   }
 
+  /** Stores what changed in the agent's image report and tells admins' imageDownloads subscribers. */
   private async recordImages(serverId: string, reports: CheckInInput["images"]) {
     if (reports.length === 0) return;
-    const images = await this.db.image.findMany({ where: { ref: { in: reports.map((r) => r.ref) } }, select: { id: true, ref: true } });
+    const [images, stored] = await Promise.all([
+      this.db.image.findMany({ where: { ref: { in: reports.map((r) => r.ref) } }, select: { id: true, ref: true } }),
+      this.db.serverImage.findMany({ where: { serverId } }),
+    ]);
+    let changed = false;
     for (const img of images) {
       const r = reports.find((x) => x.ref === img.ref)!;
       const data = { status: r.status, progress: r.progress, message: r.message };
+      const old = stored.find((s) => s.imageId === img.id);
+      if (old && old.status === data.status && old.progress === data.progress && old.message === data.message) continue;
+      changed = true;
       await this.db.serverImage.upsert({ where: { serverId_imageId: { serverId, imageId: img.id } }, create: { serverId, imageId: img.id, ...data }, update: data });
     }
+    if (changed) await this.events.publish("images", { serverId });
   }
 }
 

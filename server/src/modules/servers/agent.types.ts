@@ -29,6 +29,9 @@ export class DesiredSession {
   @Field(() => String, { description: "View-only credential." }) viewSecret: string;
   @Field(() => [String], { description: "Docker binds (host:container[:ro]), placeholders filled in." }) binds: string[];
   @Field(() => String, { description: "The image's checked run-config override, a JSON object of Docker create options." }) runConfig: string;
+  @Field(() => String, { description: "While PAUSED: PAUSE (docker pause) or STOP (docker stop, container kept)." }) pauseMode: string;
+  @Field(() => [String], { description: "Viewer principals the container must refuse and cut off (berth-gateway revoke)." })
+  revokedPrincipals: string[];
 }
 
 @ObjectType({ description: "Credentials to pull a private image (decrypted for the agent only)." })

@@ -31,7 +31,7 @@ export async function reconcile(
     const settled = now.getTime() - s.updatedAt.getTime() > GRACE_MS;
     if (s.status === "STOPPING" && !c) {
       await deps.sessions.transition(s.id, "STOPPED", { statusMessage: "ended" });
-    } else if ((s.status === "RUNNING" || s.status === "PAUSED") && settled && (!c || c.state === "exited" || c.state === "dead")) {
+    } else if (settled && (s.status === "RUNNING" || s.status === "PAUSED") && isGone(s.status, c?.state)) {
       await deps.sessions.transition(s.id, "LOST", {
         statusMessage: c ? `the container ${c.state}` : "the container disappeared from its server",
       });
@@ -40,3 +40,9 @@ export async function reconcile(
 }
 
 const GRACE_MS = 3000;
+
+/** A running session needs a live container; a paused one may be frozen or stopped, but must exist. */
+function isGone(status: "RUNNING" | "PAUSED", state: string | undefined): boolean {
+  if (!state || state === "dead") return true;
+  return status === "RUNNING" && state === "exited";
+}

@@ -1,6 +1,7 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
+import { requireAdmin } from "../../auth/policy.js";
 import type { Context } from "../../context.js";
-import { Server, UpdateServerInput } from "./server.type.js";
+import { Server, ServerImageState, UpdateServerInput } from "./server.type.js";
 
 @Resolver(() => Server)
 export class ServerResolver {
@@ -30,5 +31,27 @@ export class ServerResolver {
     @Ctx() { actor, services }: Context,
   ): Promise<Server> {
     return services.servers.delete(actor, id, destroySessions);
+  }
+
+  @Subscription(() => Server, {
+    description: "Administrators: a server's status and resources whenever its agent checks in or it changes.",
+    subscribe: async function* ({ context }: SubscribeResolverData<unknown, object, Context>) {
+      requireAdmin(context.actor);
+      for await (const e of context.services.events.subscribe("servers")) yield e;
+    },
+  })
+  serversUpdated(@Root() event: { id: string }, @Ctx() { actor, services }: Context): Promise<Server> {
+    return services.servers.get(actor, event.id);
+  }
+
+  @Subscription(() => [ServerImageState], {
+    description: "Administrators: image download status and progress, per server, as agents report it.",
+    subscribe: async function* ({ context }: SubscribeResolverData<unknown, object, Context>) {
+      requireAdmin(context.actor);
+      for await (const e of context.services.events.subscribe("images")) yield e;
+    },
+  })
+  async imageDownloads(@Root() event: { serverId: string }, @Ctx() { actor, services }: Context): Promise<ServerImageState[]> {
+    return (await services.servers.get(actor, event.serverId)).images;
   }
 }

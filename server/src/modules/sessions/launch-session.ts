@@ -6,6 +6,7 @@ import { newSecret } from "../../auth/tokens.js";
 import { DomainError, conflict, notFound } from "../../errors.js";
 import type { Events } from "../../pubsub.js";
 import type { SettingsService } from "../settings/settings.service.js";
+import type { SessionService } from "./session.service.js";
 import { place, type Candidate, type Strategy } from "../servers/placement.js";
 import { effectiveCores, effectiveMemoryMb, serverStatus } from "../servers/server.status.js";
 import { RESERVING } from "./session.state.js";
@@ -16,6 +17,7 @@ export interface LaunchDeps {
   db: Db;
   events: Events;
   settings: SettingsService;
+  sessions: SessionService;
   offlineAfterS: number;
 }
 
@@ -26,16 +28,19 @@ export interface LaunchDeps {
  */
 export async function launchSession(deps: LaunchDeps, actor: UserActor, imageId: string) {
   if (!isUuid(imageId)) throw notFound("image", imageId);
-  const session = await deps.db.$transaction(async (tx) => {
+  const { session, resumed } = await deps.db.$transaction(async (tx) => {
     // Lock the user's row: one user's concurrent launches queue here, so the per-user limit holds.
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${actor.userId}::uuid FOR UPDATE`;
     const image = await tx.image.findUnique({ where: { id: imageId } });
     if (!image) throw notFound("image", imageId);
     authorize(canLaunch(actor, image), `the image '${image.name}' is disabled`);
+    // Launching an image the user has paused resumes that session instead of making another.
+    const paused = await tx.session.findFirst({ where: { userId: actor.userId, imageId: image.id, status: "PAUSED" }, orderBy: { createdAt: "desc" } });
+    if (paused) return { session: paused, resumed: true };
     await checkUserLimit(tx, deps.settings, actor.userId);
 
     // An image restricted to a zone runs only there, whatever the user's own zone.
-    const zones = await zonesToTry(tx, image.zoneId ?? actor.zoneId, Boolean(image.zoneId));
+    const zones = await zonesToTry(tx, image.zoneId ?? actor.zoneId, Boolean(image.zoneId), await deps.settings.get("defaultZone", tx));
     const candidates = await lockCandidates(tx, zones.map((z) => z.id), image.id, deps.offlineAfterS);
     const placement = place(
       { cores: image.cores, memoryMb: image.memoryMb, zones, onlyZoneId: image.zoneId, onlyServerId: image.serverId },
@@ -49,7 +54,7 @@ export async function launchSession(deps: LaunchDeps, actor: UserActor, imageId:
         { reasons: placement.reasons },
       );
     }
-    return tx.session.create({
+    const created = await tx.session.create({
       data: {
         userId: actor.userId,
         imageId: image.id,
@@ -60,9 +65,15 @@ export async function launchSession(deps: LaunchDeps, actor: UserActor, imageId:
         memoryMb: image.memoryMb,
         secret: newSecret(),
         viewSecret: newSecret(),
+        expiresAt: image.sessionTimeLimitS ? new Date(Date.now() + image.sessionTimeLimitS * 1000) : null,
       },
     });
+    return { session: created, resumed: false };
   }, TX_OPTIONS);
+  if (resumed) {
+    await deps.sessions.resumeRow(session.id, session.serverId);
+    return session;
+  }
   await publishSessionChanged(deps.events, session);
   await nudgeServer(deps.events, session.serverId, "session requested");
   return session;
@@ -76,10 +87,11 @@ async function checkUserLimit(tx: Tx, settings: SettingsService, userId: string)
   }
 }
 
-/** The home zone first (the user's, or else the oldest zone), then the others if it allows searching them. */
-async function zonesToTry(tx: Tx, homeZoneId: string | null, only = false) {
+/** The home zone first (the user's, else the default zone setting, else the oldest), then the others if it allows. */
+async function zonesToTry(tx: Tx, homeZoneId: string | null, only: boolean, defaultZone: string) {
   const all = await tx.zone.findMany({ orderBy: [{ createdAt: "asc" }, { name: "asc" }] });
-  const home = all.find((z) => z.id === homeZoneId) ?? (only ? undefined : all[0]);
+  const fallback = all.find((z) => z.name === defaultZone) ?? all[0];
+  const home = all.find((z) => z.id === homeZoneId) ?? (only ? undefined : fallback);
   if (!home) return [];
   const rest = home.searchAlternateZones && !only ? all.filter((z) => z.id !== home.id) : [];
   return [home, ...rest].map((z) => ({ id: z.id, name: z.name, strategy: z.strategy as Strategy }));

@@ -3,6 +3,10 @@ import type { Context } from "../../context.js";
 import { requireUser } from "../../auth/policy.js";
 import { launchSession } from "./launch-session.js";
 import { Session } from "./session.type.js";
+import { PauseMode } from "../../generated/prisma/enums.js";
+import { registerEnumType } from "type-graphql";
+
+registerEnumType(PauseMode, { name: "PauseMode", description: "PAUSE freezes the container; STOP stops it but keeps it to resume." });
 
 @Resolver(() => Session)
 export class SessionResolver {
@@ -26,6 +30,25 @@ export class SessionResolver {
     return services.sessions.get(actor, row.id);
   }
 
+  @Mutation(() => Session, { description: "Freezes a running session (PAUSE) or stops its container keeping it (STOP); resume continues it." })
+  pauseSession(
+    @Arg("id", () => ID) id: string,
+    @Arg("mode", () => PauseMode, { defaultValue: "PAUSE" }) mode: PauseMode,
+    @Ctx() { actor, services }: Context,
+  ): Promise<Session> {
+    return services.sessions.pause(actor, id, mode);
+  }
+
+  @Mutation(() => Session, { description: "Continues a paused session." })
+  resumeSession(@Arg("id", () => ID) id: string, @Ctx() { actor, services }: Context): Promise<Session> {
+    return services.sessions.resume(actor, id);
+  }
+
+  @Mutation(() => Boolean, { description: "The viewing page calls this every minute; sessions nobody keeps alive are reaped." })
+  keepalive(@Arg("id", () => ID) id: string, @Ctx() { actor, services }: Context): Promise<boolean> {
+    return services.sessions.keepalive(actor, id);
+  }
+
   @Mutation(() => Session, { description: "Ends a session: its container is removed." })
   destroySession(@Arg("id", () => ID) id: string, @Ctx() { actor, services }: Context): Promise<Session> {
     return services.sessions.destroy(actor, id);
@@ -36,7 +59,7 @@ export class SessionResolver {
     subscribe: async function* ({ args, context }: SubscribeResolverData<unknown, { id: string }, Context>) {
       // Authorise once up front (throws FORBIDDEN/NOT_FOUND), then send the current state so
       // nothing that happened before the subscription started is missed.
-      await context.services.sessions.get(context.actor, args.id);
+      await context.services.sessions.get(context.actor, args.id, { strict: true });
       yield { id: args.id };
       for await (const event of context.services.events.subscribe(`session/${args.id}`)) yield event;
     },
@@ -47,6 +70,17 @@ export class SessionResolver {
     @Ctx() { actor, services }: Context,
   ): Promise<Session> {
     // Re-read and re-authorise for every event.
-    return services.sessions.get(actor, event.id);
+    return services.sessions.get(actor, event.id, { strict: true });
+  }
+
+  @Subscription(() => Session, {
+    description: "Every change of any of the signed-in user's own sessions (for lists).",
+    subscribe: async function* ({ context }: SubscribeResolverData<unknown, object, Context>) {
+      const user = requireUser(context.actor);
+      for await (const e of context.services.events.subscribe(`user/${user.userId}/sessions`)) yield e;
+    },
+  })
+  mySessionsUpdated(@Root() event: { id: string }, @Ctx() { actor, services }: Context): Promise<Session> {
+    return services.sessions.get(actor, event.id, { strict: true });
   }
 }

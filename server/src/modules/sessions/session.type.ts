@@ -8,11 +8,21 @@ registerEnumType(SessionStatus, {
     "PAUSED: frozen. STOPPING: being removed. STOPPED, FAILED, LOST: ended (LOST: its server or container vanished).",
 });
 
-@ObjectType()
+@ObjectType({ description: "What the signed-in user may do with a session; the UI never re-derives these rules." })
 export class SessionPermissions {
-  @Field(() => Boolean) view: boolean;
+  @Field(() => Boolean, { description: "Open its view now (it is running and you may see it)." }) view: boolean;
+  @Field(() => Boolean, { description: "Use keyboard and mouse in it." }) control: boolean;
   @Field(() => Boolean) destroy: boolean;
+  @Field(() => Boolean, { description: "Pause, resume and share it." }) manage: boolean;
+  @Field(() => Boolean) chat: boolean;
 }
+
+export enum SessionRole {
+  OWNER = "OWNER",
+  ADMIN = "ADMIN",
+  VIEWER = "VIEWER",
+}
+registerEnumType(SessionRole, { name: "SessionRole", description: "How the signed-in user relates to a session." });
 
 @ObjectType({ description: "An instance of an image for one user: a container on one server." })
 export class Session {
@@ -29,5 +39,9 @@ export class Session {
   @Field(() => Date) createdAt: Date;
   @Field(() => Date, { nullable: true }) startedAt: Date | null;
   @Field(() => Date, { nullable: true }) endedAt: Date | null;
-  @Field(() => SessionPermissions, { description: "What the viewer may do with this session." }) viewerCan: SessionPermissions;
+  @Field(() => SessionPermissions, { description: "What the signed-in user may do with this session." }) viewerCan: SessionPermissions;
+  @Field(() => SessionRole) viewerRole: SessionRole;
+  @Field(() => String, { description: "Owner's username." }) ownerName: string;
+  @Field(() => Date, { nullable: true, description: "When the image's time limit ends it." }) expiresAt: Date | null;
+  @Field(() => Date) lastKeepaliveAt: Date;
 }

@@ -26,6 +26,8 @@ export interface Events {
   close(): Promise<void>;
   /** A Redis connection for plain commands (rate limits and other counters). */
   redis: Redis;
+  /** True when both connections are up (the subscriber re-subscribes by itself after a reconnect). */
+  ready(): boolean;
 }
 
 /** Redis-backed pub/sub so that any manager can serve any subscriber. */
@@ -43,6 +45,7 @@ export function createEvents(redisUrl: string): Events {
   const pubsub = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
   return {
     redis: publishClient,
+    ready: () => publishClient.status === "ready" && subscribeClient.status === "ready",
     async publish(topic, payload) {
       try {
         // Same wire format as the event target (JSON), but awaited so callers know it left.

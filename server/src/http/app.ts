@@ -56,7 +56,10 @@ export async function createApp(schema: GraphQLSchema, services: Services): Prom
   await apollo.start();
 
   app.get("/internal/session-auth", sessionAuthRoute(services));
-  app.get("/healthz", (_req, res) => void res.json({ ok: true }));
+  app.get("/healthz", (_req, res) => {
+    const redis = services.events.ready();
+    res.status(redis ? 200 : 503).json({ ok: redis, redis: redis ? "ready" : "reconnecting" });
+  });
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),

@@ -125,7 +125,7 @@ export class AgentService {
         return this.sessions.transition(id, "FAILED", { statusMessage: input.message || "the container failed" });
       case SessionReportStatus.STOPPED:
         return (
-          (await this.sessions.transition(id, "STOPPED", { statusMessage: input.message || "ended" })) ||
+          (await this.sessions.finishStopping(id)) ||
           (await this.sessions.transition(id, "LOST", { statusMessage: input.message || "the container stopped unexpectedly" }))
         );
     }

@@ -30,7 +30,7 @@ export async function reconcile(
     // A check-in's container list may predate a report handled a moment ago: judge only settled sessions.
     const settled = now.getTime() - s.updatedAt.getTime() > GRACE_MS;
     if (s.status === "STOPPING" && !c) {
-      await deps.sessions.transition(s.id, "STOPPED", { statusMessage: "ended" });
+      await deps.sessions.finishStopping(s.id);
     } else if (settled && (s.status === "RUNNING" || s.status === "PAUSED") && isGone(s.status, c?.state)) {
       await deps.sessions.transition(s.id, "LOST", {
         statusMessage: c ? `the container ${c.state}` : "the container disappeared from its server",

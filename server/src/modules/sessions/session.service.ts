@@ -52,7 +52,8 @@ export class SessionService {
   /** Asks the agent to remove the container; the session ends when the agent confirms. */
   async destroy(actor: Actor, id: string): Promise<SessionView> {
     const row = await this.managed(actor, id, "only the owner or an administrator can end this session");
-    const changed = await this.transition(row.id, "STOPPING", { statusMessage: "ending the session" });
+    const who = actor.kind === "user" && actor.userId === row.userId ? "its owner" : "an administrator";
+    const changed = await this.transition(row.id, "STOPPING", { statusMessage: `ending: requested by ${who}` });
     if (changed) await nudgeServer(this.events, row.serverId, "session destroyed");
     return this.get(actor, id);
   }
@@ -118,6 +119,14 @@ export class SessionService {
     const s = await this.db.session.findUniqueOrThrow({ where: { id }, select: { id: true, userId: true } });
     await publishSessionChanged(this.events, s);
     return true;
+  }
+
+  /** A STOPPING session whose container is gone: STOPPED, keeping the reason it was ended for. */
+  async finishStopping(id: string): Promise<boolean> {
+    const row = await this.db.session.findUnique({ where: { id }, select: { statusMessage: true } });
+    if (!row) return false;
+    const reason = row.statusMessage.startsWith("ending: ") ? `ended: ${row.statusMessage.slice("ending: ".length)}` : "ended";
+    return this.transition(id, "STOPPED", { statusMessage: reason });
   }
 
   /** Updates the progress message of a session still on its way up. */

@@ -39,5 +39,5 @@ export function SessionEnded({ session, onRelaunch, relaunching }: Props) {
 /** "ended" says nothing the title does not; failures and unusual endings say why. */
 function showReason(s: SessionFieldsFragment): boolean {
   const m = s.statusMessage.trim().toLowerCase();
-  return m !== "" && !(s.status === "STOPPED" && (m === "ended" || m === "ending the session"));
+  return m !== "" && !(s.status === "STOPPED" && (m === "ended" || m === "ending the session" || m === "ended: requested by its owner"));
 }

@@ -1,0 +1,80 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { ApiClient } from "../support/api.js";
+import { closeTestDb, testDb } from "../support/db.js";
+import { imageByName, signedInClient } from "../support/factories.js";
+import { waitFor } from "../support/stack.js";
+
+async function sharedSession() {
+  const { client: owner, user } = await signedInClient();
+  const { client: guest } = await signedInClient();
+  const tiny = await imageByName("tiny");
+  const s = (await owner.ok<{ requestSession: { id: string } }>(`mutation($i:ID!){ requestSession(imageId:$i){ id } }`, { i: tiny.id })).requestSession;
+  await waitFor("RUNNING", async () => (await testDb().session.findUniqueOrThrow({ where: { id: s.id } })).status === "RUNNING", 10_000);
+  const share = (await owner.ok<{ shareSession: { id: string; url: string } }>(`mutation($s:ID!){ shareSession(sessionId:$s, mode: VIEW){ id url } }`, { s: s.id })).shareSession;
+  return { owner, guest, user, sessionId: s.id, share };
+}
+
+const send = (c: ApiClient, s: string, body: string) => c.gql(`mutation($s:ID!,$b:String!){ sendChatMessage(sessionId:$s, body:$b){ id body authorName } }`, { s, b: body });
+
+describe.runIf(inject("stackStarted"))("sharing and chat through the API", () => {
+  afterAll(() => closeTestDb());
+
+  it("lets a guest join by link, chat both ways with history, and be removed", async () => {
+    const { owner, guest, sessionId, share } = await sharedSession();
+    expect(share.url).toBe(`/share/${share.id}`);
+    expect(share.id).toMatch(/^[0-9a-f]{32}$/);
+    // Before joining, the guest sees nothing.
+    expect((await send(guest, sessionId, "hi")).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const joined = await guest.ok<{ joinShare: { id: string; viewerRole: string; viewerCan: { control: boolean; destroy: boolean; chat: boolean } } }>(
+      `mutation($id:String!){ joinShare(shareId:$id){ id viewerRole viewerCan { control destroy chat } } }`,
+      { id: share.id },
+    );
+    expect(joined.joinShare).toEqual({ id: sessionId, viewerRole: "VIEWER", viewerCan: { control: false, destroy: false, chat: true } });
+    expect((await guest.fetch(`/session/${sessionId}/`)).status).toBe(200);
+
+    await send(owner, sessionId, "welcome <b>guest</b>");
+    await send(guest, sessionId, "thanks");
+    const history = await guest.ok<{ chatMessages: { body: string }[] }>(`query($s:ID!){ chatMessages(sessionId:$s){ body } }`, { s: sessionId });
+    expect(history.chatMessages.map((m) => m.body)).toEqual(["welcome <b>guest</b>", "thanks"]);
+
+    const viewers = await owner.ok<{ sessionShare: { viewers: { userId: string }[] } }>(`query($s:ID!){ sessionShare(sessionId:$s){ viewers { userId username } } }`, { s: sessionId });
+    expect(viewers.sessionShare.viewers).toHaveLength(1);
+    // The guest cannot manage the share or end the session.
+    expect((await guest.gql(`mutation($s:ID!){ stopSharing(sessionId:$s) }`, { s: sessionId })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect((await guest.gql(`mutation($s:ID!){ destroySession(id:$s){ id } }`, { s: sessionId })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+
+    await owner.ok(`mutation($s:ID!,$u:ID!){ removeViewer(sessionId:$s, userId:$u){ id } }`, { s: sessionId, u: viewers.sessionShare.viewers[0].userId });
+    expect((await guest.fetch(`/session/${sessionId}/`)).status).toBe(403);
+    expect((await send(guest, sessionId, "still here?")).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const again = await guest.gql(`mutation($id:String!){ joinShare(shareId:$id){ id } }`, { id: share.id });
+    expect(again.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(again.errors?.[0].message).toMatch(/removed you/);
+
+    await owner.ok(`mutation($id:ID!){ destroySession(id:$id){ id } }`, { id: sessionId });
+    await waitFor("chat removed with the session", async () => (await testDb().chatMessage.count({ where: { sessionId } })) === 0, 10_000);
+  });
+
+  it("gives collaborative guests the controlling credential and view-only guests the other", async () => {
+    const { owner, guest, sessionId } = await sharedSession();
+    const { share } = { share: (await owner.ok<{ shareSession: { id: string } }>(`mutation($s:ID!){ shareSession(sessionId:$s, mode: COLLABORATE){ id } }`, { s: sessionId })).shareSession };
+    const joined = await guest.ok<{ joinShare: { viewerCan: { control: boolean } } }>(`mutation($id:String!){ joinShare(shareId:$id){ viewerCan { control } } }`, { id: share.id });
+    expect(joined.joinShare.viewerCan.control).toBe(true);
+    await owner.ok(`mutation($s:ID!){ stopSharing(sessionId:$s) }`, { s: sessionId });
+    expect((await guest.fetch(`/session/${sessionId}/`)).status).toBe(403);
+    await owner.ok(`mutation($id:ID!){ destroySession(id:$id){ id } }`, { id: sessionId });
+  });
+
+  it("limits message length and rate with clear errors, and stores text as sent", async () => {
+    const { owner, sessionId } = await sharedSession();
+    const long = await send(owner, sessionId, "x".repeat(2001));
+    expect(long.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(long.errors?.[0].message).toMatch(/at most 2000 characters/);
+    expect((await send(owner, sessionId, "   ")).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    const results = [];
+    for (let i = 0; i < 7; i++) results.push(await send(owner, sessionId, `m${i}`));
+    const limited = results.filter((r) => r.errors?.[0].extensions?.code === "RATE_LIMITED");
+    expect(limited.length).toBeGreaterThanOrEqual(1);
+    expect(limited[0].errors?.[0].message).toMatch(/slow down: at most 5 messages every 10 seconds/);
+    await owner.ok(`mutation($id:ID!){ destroySession(id:$id){ id } }`, { id: sessionId });
+  });
+});

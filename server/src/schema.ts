@@ -12,6 +12,8 @@ import { ManagerResolver } from "./modules/managers/manager.resolver.js";
 import { ShareResolver } from "./modules/shares/share.resolver.js";
 import { ChatResolver } from "./modules/chat/chat.resolver.js";
 import { SettingsResolver } from "./modules/settings/settings.resolver.js";
+import { UserAdminResolver } from "./modules/users/user-admin.resolver.js";
+import { SystemResolver } from "./modules/system/system.resolver.js";
 
 export const resolvers = [
   AuthResolver,
@@ -25,6 +27,8 @@ export const resolvers = [
   ShareResolver,
   ChatResolver,
   SettingsResolver,
+  UserAdminResolver,
+  SystemResolver,
 ] as const;
 
 /** Builds the schema from the resolvers; `emitTo` writes schema.graphql (committed, checked by a test). */

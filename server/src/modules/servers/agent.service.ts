@@ -18,7 +18,10 @@ export interface AgentServiceOptions {
   startTimeoutS: number;
 }
 
+const SAMPLE_EVERY_MS = 30_000;
+
 export class AgentService {
+  private readonly lastSampleAt = new Map<string, number>();
   constructor(
     private readonly db: Db,
     private readonly events: Events,
@@ -59,6 +62,7 @@ export class AgentService {
     });
     await this.recordImages(agent.serverId, input.images);
     await reconcile({ db: this.db, sessions: this.sessions, startTimeoutS: this.opts.startTimeoutS }, agent.serverId, input, now);
+    await this.sample(agent.serverId, input.resources, now);
     await this.events.publish("servers", { id: agent.serverId });
     return this.desiredState(agent.serverId);
   }
@@ -98,6 +102,16 @@ export class AgentService {
         revokedPrincipals: revoked.get(s.id) ?? [],
       })),
     };
+  }
+
+  /** Keeps one utilisation sample per server about every 30 s (charts), and a day of them. */
+  private async sample(serverId: string, r: CheckInInput["resources"], now: Date) {
+    const last = this.lastSampleAt.get(serverId) ?? 0;
+    if (now.getTime() - last < SAMPLE_EVERY_MS) return;
+    this.lastSampleAt.set(serverId, now.getTime());
+    const sessions = await this.db.session.count({ where: { serverId, status: { in: WANTED } } });
+    await this.db.serverSample.create({ data: { serverId, at: now, cpuPercent: r.cpuPercent, memoryUsedMb: r.memoryUsedMb, sessions } });
+    if (Math.random() < 0.01) await this.db.serverSample.deleteMany({ where: { at: { lt: new Date(now.getTime() - 24 * 3600_000) } } });
   }
 
   private async revokedFor(serverId: string) {

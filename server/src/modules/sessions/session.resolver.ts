@@ -1,9 +1,9 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
 import type { Context } from "../../context.js";
 import { requireUser } from "../../auth/policy.js";
 import { launchSession } from "./launch-session.js";
 import { Session } from "./session.type.js";
-import { PauseMode } from "../../generated/prisma/enums.js";
+import { PauseMode, SessionStatus } from "../../generated/prisma/enums.js";
 import { registerEnumType } from "type-graphql";
 
 registerEnumType(PauseMode, { name: "PauseMode", description: "PAUSE freezes the container; STOP stops it but keeps it to resume." });
@@ -16,6 +16,19 @@ export class SessionResolver {
     @Arg("includeEnded", () => Boolean, { defaultValue: false }) includeEnded: boolean,
   ): Promise<Session[]> {
     return services.sessions.listMine(actor, includeEnded);
+  }
+
+  @Query(() => [Session], { description: "Administrators: every session, newest first (live ones unless includeEnded or status say otherwise)." })
+  sessions(
+    @Ctx() { actor, services }: Context,
+    @Arg("status", () => [SessionStatus], { nullable: true }) status: SessionStatus[] | null,
+    @Arg("userId", () => ID, { nullable: true }) userId: string | null,
+    @Arg("imageId", () => ID, { nullable: true }) imageId: string | null,
+    @Arg("serverId", () => ID, { nullable: true }) serverId: string | null,
+    @Arg("includeEnded", () => Boolean, { defaultValue: false }) includeEnded: boolean,
+    @Arg("first", () => Int, { defaultValue: 200 }) first: number,
+  ): Promise<Session[]> {
+    return services.sessions.listAll(actor, { status, userId, imageId, serverId, includeEnded, first });
   }
 
   @Query(() => Session, { description: "One session (its owner or an administrator)." })

@@ -49,6 +49,24 @@ export class SessionService {
     return rows.map((r) => this.view(actor, r, null));
   }
 
+  /** Administrators: every session, newest first, filtered. */
+  async listAll(actor: Actor, f: { status?: SessionStatus[] | null; userId?: string | null; imageId?: string | null; serverId?: string | null; includeEnded?: boolean; first?: number }) {
+    const user = requireUser(actor);
+    authorize(user.role === "ADMIN", "only administrators can list every session");
+    const rows = await this.db.session.findMany({
+      where: {
+        ...(f.status?.length ? { status: { in: f.status } } : f.includeEnded ? {} : { status: { notIn: ENDED } }),
+        ...(f.userId && isUuid(f.userId) ? { userId: f.userId } : {}),
+        ...(f.imageId && isUuid(f.imageId) ? { imageId: f.imageId } : {}),
+        ...(f.serverId && isUuid(f.serverId) ? { serverId: f.serverId } : {}),
+      },
+      include: withRefs,
+      orderBy: { createdAt: "desc" },
+      take: Math.min(f.first ?? 200, 1000),
+    });
+    return rows.map((r) => this.view(actor, r, null));
+  }
+
   /** Asks the agent to remove the container; the session ends when the agent confirms. */
   async destroy(actor: Actor, id: string): Promise<SessionView> {
     const row = await this.managed(actor, id, "only the owner or an administrator can end this session");

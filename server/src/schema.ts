@@ -14,6 +14,7 @@ import { ChatResolver } from "./modules/chat/chat.resolver.js";
 import { SettingsResolver } from "./modules/settings/settings.resolver.js";
 import { UserAdminResolver } from "./modules/users/user-admin.resolver.js";
 import { SystemResolver } from "./modules/system/system.resolver.js";
+import { ApiKeyResolver } from "./modules/apikeys/apikey.resolver.js";
 
 export const resolvers = [
   AuthResolver,
@@ -29,6 +30,7 @@ export const resolvers = [
   SettingsResolver,
   UserAdminResolver,
   SystemResolver,
+  ApiKeyResolver,
 ] as const;
 
 /** Builds the schema from the resolvers; `emitTo` writes schema.graphql (committed, checked by a test). */

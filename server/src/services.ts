@@ -13,6 +13,7 @@ import type { LaunchDeps } from "./modules/sessions/launch-session.js";
 import { SettingsService } from "./modules/settings/settings.service.js";
 import { UserService } from "./modules/users/user.service.js";
 import { ZoneService } from "./modules/zones/zone.service.js";
+import { ApiKeyService } from "./modules/apikeys/apikey.service.js";
 
 /** Every service, built once per process and shared by all requests. */
 export interface Services {
@@ -29,6 +30,7 @@ export interface Services {
   chat: ChatService;
   agents: AgentService;
   servers: ServerService;
+  apiKeys: ApiKeyService;
   launchDeps: LaunchDeps;
 }
 
@@ -57,6 +59,7 @@ export function createServices(db: Db, events: Events, config: Config): Services
       startTimeoutS: config.BERTH_START_TIMEOUT_S,
     }),
     servers: new ServerService(db, events, sessions, zones, config.BERTH_OFFLINE_AFTER_S),
+    apiKeys: new ApiKeyService(db),
     launchDeps: { db, events, settings, sessions, offlineAfterS: config.BERTH_OFFLINE_AFTER_S },
   };
 }

@@ -10,14 +10,47 @@ export function authorize(allowed: boolean, message?: string): asserts allowed {
 }
 
 export function requireUser(actor: Actor): UserActor {
-  if (actor.kind !== "user") throw unauthenticated();
+  if (actor.kind === "apikey") throw forbidden("an API key cannot do this itself: use an operation that takes forUser");
+  if (actor.kind !== "user") throw unauthenticated(actor.kind === "anonymous" && actor.reason ? actor.reason : undefined);
   return actor;
 }
 
+/** Administrators; an API key with the `admin` scope acts as the administrator who made it. */
 export function requireAdmin(actor: Actor): UserActor {
+  if (actor.kind === "apikey") {
+    requireScope(actor, "admin");
+    return { kind: "user", userId: actor.createdById, username: `api-key:${actor.name}`, role: "ADMIN", zoneId: null, authSessionId: "" };
+  }
   const user = requireUser(actor);
   authorize(user.role === "ADMIN", "only administrators can do that");
   return user;
+}
+
+/** API key scopes. Administrators (signed in) have them all; the `admin` scope implies every other. */
+export const SCOPES = ["sessions:read", "sessions:write", "users:write", "images:write", "fleet:read", "admin"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export function hasScope(actor: Actor, scope: Scope): boolean {
+  if (actor.kind === "user") return actor.role === "ADMIN";
+  if (actor.kind === "apikey") return actor.scopes.includes(scope) || actor.scopes.includes("admin");
+  return false;
+}
+
+/**
+ * The actor an operation runs as. An API key with `scope` acts as the administrator who made it
+ * (each operation names the scope it needs); users and agents are themselves.
+ */
+export function acting(actor: Actor, scope: Scope): Actor {
+  if (actor.kind !== "apikey") return actor;
+  requireScope(actor, scope);
+  return { kind: "user", userId: actor.createdById, username: `api-key:${actor.name}`, role: "ADMIN", zoneId: null, authSessionId: "" };
+}
+
+export function requireScope(actor: Actor, scope: Scope): void {
+  if (actor.kind === "anonymous") throw unauthenticated(actor.reason);
+  if (!hasScope(actor, scope)) {
+    throw forbidden(actor.kind === "apikey" ? `this API key lacks the '${scope}' scope` : "only administrators can do that");
+  }
 }
 
 export function requireAgent(actor: Actor): AgentActor {

@@ -5,12 +5,13 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
-import type { GraphQLSchema } from "graphql";
+import { specifiedRules, validate, type GraphQLSchema } from "graphql";
 import type { Context } from "../context.js";
 import type { Services } from "../services.js";
 import { formatError } from "../errors.js";
 import { resolveActor } from "../auth/resolve-actor.js";
 import { sessionAuthRoute } from "./session-auth.route.js";
+import { queryLimits } from "./query-limits.js";
 
 export interface App {
   httpServer: Server;
@@ -27,6 +28,7 @@ export async function createApp(schema: GraphQLSchema, services: Services): Prom
   const wsCleanup = useServer<Record<string, unknown>, { actor?: Context["actor"] }>(
     {
       schema,
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, queryLimits()]),
       // Resolve who is connecting once, from the upgrade request's cookie or the agent's token.
       onConnect: async (ctx) => {
         const headers = { ...ctx.extra.request.headers, ...lowerKeys(ctx.connectionParams ?? {}) };
@@ -47,6 +49,7 @@ export async function createApp(schema: GraphQLSchema, services: Services): Prom
     schema,
     formatError,
     introspection: true,
+    validationRules: [queryLimits()],
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

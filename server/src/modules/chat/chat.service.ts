@@ -2,7 +2,8 @@ import type { Redis } from "ioredis";
 import type { Db } from "../../db.js";
 import type { Actor } from "../../auth/actor.js";
 import { requireUser } from "../../auth/policy.js";
-import { DomainError, badInput, forbidden } from "../../errors.js";
+import { badInput, forbidden } from "../../errors.js";
+import { rateLimit } from "../../rate-limit.js";
 import type { Events } from "../../pubsub.js";
 import { isUuid } from "../../validation.js";
 import type { SessionService } from "../sessions/session.service.js";
@@ -54,16 +55,8 @@ export class ChatService {
     if (!s.viewerCan.chat) throw forbidden("you cannot chat in this session");
   }
 
-  /** A fixed window per user in Redis, so the limit holds across every manager. */
-  private async rateLimit(userId: string) {
-    const window = Math.floor(Date.now() / 1000 / CHAT_RATE.windowS);
-    const key = `berth:chat-rate:${userId}:${window}`;
-    const count = await this.redis.incr(key);
-    if (count === 1) await this.redis.expire(key, CHAT_RATE.windowS * 2);
-    if (count > CHAT_RATE.messages) {
-      const wait = CHAT_RATE.windowS - (Math.floor(Date.now() / 1000) % CHAT_RATE.windowS);
-      throw new DomainError("RATE_LIMITED", `slow down: at most ${CHAT_RATE.messages} messages every ${CHAT_RATE.windowS} seconds; try again in ${wait} s`, { retryAfterS: wait });
-    }
+  private rateLimit(userId: string) {
+    return rateLimit(this.redis, `chat:${userId}`, CHAT_RATE.messages, CHAT_RATE.windowS, "messages");
   }
 }
 

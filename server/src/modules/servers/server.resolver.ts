@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
-import { requireAdmin } from "../../auth/policy.js";
+import { acting, requireAdmin } from "../../auth/policy.js";
 import type { Context } from "../../context.js";
 import { Server, ServerImageState, UpdateServerInput } from "./server.type.js";
 
@@ -7,7 +7,7 @@ import { Server, ServerImageState, UpdateServerInput } from "./server.type.js";
 export class ServerResolver {
   @Query(() => [Server], { description: "Administrators: every server with its status, capacity and image downloads." })
   servers(@Ctx() { actor, services }: Context): Promise<Server[]> {
-    return services.servers.list(actor);
+    return services.servers.list(acting(actor, "fleet:read"));
   }
 
   @Query(() => Server)

@@ -26,7 +26,7 @@ export interface LaunchDeps {
  * (server rows locked FOR UPDATE, so concurrent launches never overcommit), records the
  * session as REQUESTED, then — after commit — tells the server's agent to start it.
  */
-export async function launchSession(deps: LaunchDeps, actor: UserActor, imageId: string) {
+export async function launchSession(deps: LaunchDeps, actor: UserActor, imageId: string, opts: { env?: Record<string, string> } = {}) {
   if (!isUuid(imageId)) throw notFound("image", imageId);
   const { session, resumed } = await deps.db.$transaction(async (tx) => {
     // Lock the user's row: one user's concurrent launches queue here, so the per-user limit holds.
@@ -66,6 +66,7 @@ export async function launchSession(deps: LaunchDeps, actor: UserActor, imageId:
         secret: newSecret(),
         viewSecret: newSecret(),
         expiresAt: image.sessionTimeLimitS ? new Date(Date.now() + image.sessionTimeLimitS * 1000) : null,
+        env: opts.env ?? {},
       },
     });
     return { session: created, resumed: false };

@@ -1,6 +1,17 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
 import type { Context } from "../../context.js";
-import { requireUser } from "../../auth/policy.js";
+import { acting, requireUser } from "../../auth/policy.js";
+import { badInput } from "../../errors.js";
+import { rateLimit } from "../../rate-limit.js";
+import { EnvVarInput } from "../images/image.inputs.js";
+
+const LAUNCHES = { perKey: 120, perUser: 20, windowS: 60 };
+
+/** Only web addresses, so a start URL cannot point a browser at local files or scripts. */
+function checkStartUrl(url: string): string {
+  if (url.length > 4000 || !/^https?:\/\/[^\s]+$/i.test(url)) throw badInput("startUrl must be an http(s) address");
+  return url;
+}
 import { launchSession } from "./launch-session.js";
 import { Session } from "./session.type.js";
 import { PauseMode, SessionStatus } from "../../generated/prisma/enums.js";
@@ -28,19 +39,34 @@ export class SessionResolver {
     @Arg("includeEnded", () => Boolean, { defaultValue: false }) includeEnded: boolean,
     @Arg("first", () => Int, { defaultValue: 200 }) first: number,
   ): Promise<Session[]> {
-    return services.sessions.listAll(actor, { status, userId, imageId, serverId, includeEnded, first });
+    return services.sessions.listAll(acting(actor, "sessions:read"), { status, userId, imageId, serverId, includeEnded, first });
   }
 
   @Query(() => Session, { description: "One session (its owner or an administrator)." })
   session(@Arg("id", () => ID) id: string, @Ctx() { actor, services }: Context): Promise<Session> {
-    return services.sessions.get(actor, id);
+    return services.sessions.get(acting(actor, "sessions:read"), id);
   }
 
-  @Mutation(() => Session, { description: "Launches a session of an image; follow it with sessionUpdated." })
-  async requestSession(@Arg("imageId", () => ID) imageId: string, @Ctx() { actor, services }: Context): Promise<Session> {
-    const user = requireUser(actor);
-    const row = await launchSession(services.launchDeps, user, imageId);
-    return services.sessions.get(actor, row.id);
+  @Mutation(() => Session, {
+    description:
+      "Launches a session of an image; follow it with sessionUpdated. Integrators (API key with sessions:write) launch for a user with forUser, " +
+      "and may pass environment variables and a start URL (BERTH_START_URL) for this session.",
+  })
+  async requestSession(
+    @Arg("imageId", () => ID) imageId: string,
+    @Ctx() { actor, services }: Context,
+    @Arg("forUser", () => String, { nullable: true, description: "Username (or id) to launch for: API keys and administrators." }) forUser?: string | null,
+    @Arg("env", () => [EnvVarInput], { nullable: true }) env?: EnvVarInput[] | null,
+    @Arg("startUrl", () => String, { nullable: true }) startUrl?: string | null,
+  ): Promise<Session> {
+    const user = forUser ? await services.users.actFor(actor, forUser, "sessions:write") : requireUser(actor);
+    // Launches are the costliest call: bounded per API key and per user.
+    if (actor.kind === "apikey") await rateLimit(services.events.redis, `launch-key:${actor.keyId}`, LAUNCHES.perKey, LAUNCHES.windowS, "launches per API key");
+    await rateLimit(services.events.redis, `launch-user:${user.userId}`, LAUNCHES.perUser, LAUNCHES.windowS, "launches per user");
+    const sessionEnv = Object.fromEntries((env ?? []).map((e) => [e.name, e.value]));
+    if (startUrl) sessionEnv.BERTH_START_URL = checkStartUrl(startUrl);
+    const row = await launchSession(services.launchDeps, user, imageId, { env: sessionEnv });
+    return services.sessions.get(acting(actor, "sessions:read"), row.id);
   }
 
   @Mutation(() => Session, { description: "Freezes a running session (PAUSE) or stops its container keeping it (STOP); resume continues it." })
@@ -59,12 +85,12 @@ export class SessionResolver {
 
   @Mutation(() => Boolean, { description: "The viewing page calls this every minute; sessions nobody keeps alive are reaped." })
   keepalive(@Arg("id", () => ID) id: string, @Ctx() { actor, services }: Context): Promise<boolean> {
-    return services.sessions.keepalive(actor, id);
+    return services.sessions.keepalive(acting(actor, "sessions:write"), id);
   }
 
   @Mutation(() => Session, { description: "Ends a session: its container is removed." })
   destroySession(@Arg("id", () => ID) id: string, @Ctx() { actor, services }: Context): Promise<Session> {
-    return services.sessions.destroy(actor, id);
+    return services.sessions.destroy(acting(actor, "sessions:write"), id);
   }
 
   @Subscription(() => Session, {
@@ -72,7 +98,7 @@ export class SessionResolver {
     subscribe: async function* ({ args, context }: SubscribeResolverData<unknown, { id: string }, Context>) {
       // Authorise once up front (throws FORBIDDEN/NOT_FOUND), then send the current state so
       // nothing that happened before the subscription started is missed.
-      await context.services.sessions.get(context.actor, args.id, { strict: true });
+      await context.services.sessions.get(acting(context.actor, "sessions:read"), args.id, { strict: true });
       yield { id: args.id };
       for await (const event of context.services.events.subscribe(`session/${args.id}`)) yield event;
     },
@@ -83,7 +109,7 @@ export class SessionResolver {
     @Ctx() { actor, services }: Context,
   ): Promise<Session> {
     // Re-read and re-authorise for every event.
-    return services.sessions.get(actor, event.id, { strict: true });
+    return services.sessions.get(acting(actor, "sessions:read"), event.id, { strict: true });
   }
 
   @Subscription(() => Session, {

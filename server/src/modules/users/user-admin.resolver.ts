@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
-import { requireAdmin } from "../../auth/policy.js";
+import { requireAdmin, requireScope } from "../../auth/policy.js";
 import { generatePassword } from "../../auth/password.js";
 import { badInput, conflict, notFound } from "../../errors.js";
 import { isUuid } from "../../validation.js";
@@ -37,6 +37,16 @@ export class UserAdminResolver {
     const password = input.password ?? generatePassword();
     const user = await services.users.create({ username: input.username, password, role: input.role, zoneId: input.zoneId ?? null });
     return { user: await account(services, user.id), password };
+  }
+
+  @Mutation(() => UserAccount, {
+    description: "Integrators (users:write) and administrators: the user with this username, created (role USER, a random password) if missing.",
+  })
+  async ensureUser(@Arg("username", () => String) username: string, @Ctx() { actor, services }: Context): Promise<UserAccount> {
+    requireScope(actor, "users:write");
+    const existing = await services.db.user.findUnique({ where: { username } });
+    const user = existing ?? (await services.users.create({ username, password: generatePassword(), role: "USER" }));
+    return account(services, user.id);
   }
 
   @Mutation(() => UserAccount, { description: "Administrators: change a user's role, zone, or disable them." })

@@ -1,8 +1,10 @@
 import type { Db } from "../../db.js";
-import type { Actor } from "../../auth/actor.js";
+import type { Actor, UserActor } from "../../auth/actor.js";
+import { hasScope, requireScope, type Scope } from "../../auth/policy.js";
+import { isUuid } from "../../validation.js";
 import { hashPassword, verifyPassword } from "../../auth/password.js";
 import { hashToken, newToken } from "../../auth/tokens.js";
-import { badInput, conflict, unauthenticated } from "../../errors.js";
+import { badInput, conflict, forbidden, notFound, unauthenticated } from "../../errors.js";
 import type { Role } from "../../generated/prisma/enums.js";
 
 // No leading dot: usernames are substituted into volume paths, so "." and ".." must be impossible.
@@ -63,6 +65,19 @@ export class UserService {
       zoneId: row.user.zoneId,
       authSessionId: row.id,
     };
+  }
+
+  /**
+   * The user an API key or administrator acts for (forUser: a username or an id). Acting for an
+   * administrator needs the admin scope; a disabled user cannot be acted for.
+   */
+  async actFor(actor: Actor, who: string, scope: Scope): Promise<UserActor> {
+    requireScope(actor, scope);
+    const user = await this.db.user.findFirst({ where: isUuid(who) ? { OR: [{ id: who }, { username: who }] } : { username: who } });
+    if (!user) throw notFound("user", who);
+    if (user.disabled) throw forbidden(`user '${user.username}' is disabled`);
+    if (user.role === "ADMIN" && !hasScope(actor, "admin")) throw forbidden("acting for an administrator needs the 'admin' scope");
+    return { kind: "user", userId: user.id, username: user.username, role: user.role, zoneId: user.zoneId, authSessionId: "" };
   }
 
   byId(id: string) {

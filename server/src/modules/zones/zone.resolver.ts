@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
+import { acting } from "../../auth/policy.js";
 import { CreateZoneInput, UpdateZoneInput } from "./zone.inputs.js";
 import { EnrollmentToken, NewEnrollmentToken, Zone } from "./zone.type.js";
 
@@ -7,7 +8,7 @@ import { EnrollmentToken, NewEnrollmentToken, Zone } from "./zone.type.js";
 export class ZoneResolver {
   @Query(() => [Zone], { description: "Administrators: every zone." })
   zones(@Ctx() { actor, services }: Context): Promise<Zone[]> {
-    return services.zones.list(actor);
+    return services.zones.list(acting(actor, "fleet:read"));
   }
 
   @Mutation(() => Zone)

@@ -1,5 +1,5 @@
 import { isUnauthenticated, type ManagerClient } from "./api/client.js";
-import { CheckInDocument, ReportSessionDocument, type SessionReportInput } from "./api/generated/graphql.js";
+import { CheckInDocument, ReportSessionDocument, ReportTaskDocument, type SessionReportInput } from "./api/generated/graphql.js";
 import { subscribeSignals } from "./api/signals.js";
 import { applyPlan } from "./apply-plan.js";
 import { CheckInLoop, checkInOnce } from "./checkin.js";
@@ -12,6 +12,7 @@ import type { EngineInfo, Provider, Scope } from "./providers/provider.js";
 import type { DesiredState } from "./reconcile.js";
 import type { SessionDeps } from "./start-session.js";
 import { saveState, type AgentState } from "./state.js";
+import { TaskRunner } from "./tasks.js";
 import { watchContainerEvents } from "./watch-events.js";
 
 const DEFAULT_INTERVAL_S = 5;
@@ -40,6 +41,7 @@ export class Agent {
   private readonly images: ImageManager;
   private readonly sessionDeps: SessionDeps;
   private readonly loop: CheckInLoop;
+  private readonly tasks: TaskRunner;
   private intervalS: number;
   private engineCheckedAt = Date.now();
   private checkedIn = false;
@@ -47,6 +49,13 @@ export class Agent {
   constructor(private readonly d: AgentDeps) {
     this.intervalS = d.config.BERTH_AGENT_CHECKIN_INTERVAL_S ?? DEFAULT_INTERVAL_S;
     this.loop = new CheckInLoop(() => this.checkIn(), () => this.intervalS * 1000);
+    this.tasks = new TaskRunner(d.provider, async (input) => {
+      try {
+        await this.d.client.request(ReportTaskDocument, { input });
+      } catch (e) {
+        log.warn("cannot report a task; the manager will time it out", { taskId: input.taskId, error: errorText(e) });
+      }
+    });
     this.images = new ImageManager(d.provider, (ref) => this.loop.trigger(`image ${ref} settled`));
     this.sessionDeps = {
       provider: d.provider,
@@ -97,6 +106,7 @@ export class Agent {
       }
       this.apply(desired);
       applyPlan(this.sessionDeps, this.ops, actions);
+      this.tasks.apply(desired.tasks);
     } catch (e) {
       if (isUnauthenticated(e)) return this.unknownToken();
       this.failures.failed(errorText(e));

@@ -14,6 +14,7 @@ const buildDesired = (over: Partial<DesiredState> = {}): DesiredState => ({
   serverId: "srv",
   installationId: "inst",
   checkInIntervalS: 5,
+  tasks: [],
   pruneImages: false,
   images: [],
   sessions: [],

@@ -13,6 +13,7 @@ export type Topics = {
   [k: `user/${string}/sessions`]: [{ id: string }];
   [k: `server/${string}/sync`]: [{ reason: string }];
   [k: `chat/${string}`]: [{ id: string }];
+  [k: `task/${string}`]: [{ id: string }];
   servers: [{ id: string }];
   images: [{ serverId: string }];
 };

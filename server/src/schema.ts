@@ -15,6 +15,7 @@ import { SettingsResolver } from "./modules/settings/settings.resolver.js";
 import { UserAdminResolver } from "./modules/users/user-admin.resolver.js";
 import { SystemResolver } from "./modules/system/system.resolver.js";
 import { ApiKeyResolver } from "./modules/apikeys/apikey.resolver.js";
+import { TaskResolver } from "./modules/tasks/task.resolver.js";
 
 export const resolvers = [
   AuthResolver,
@@ -31,6 +32,7 @@ export const resolvers = [
   UserAdminResolver,
   SystemResolver,
   ApiKeyResolver,
+  TaskResolver,
 ] as const;
 
 /** Builds the schema from the resolvers; `emitTo` writes schema.graphql (committed, checked by a test). */

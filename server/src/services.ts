@@ -14,6 +14,7 @@ import { SettingsService } from "./modules/settings/settings.service.js";
 import { UserService } from "./modules/users/user.service.js";
 import { ZoneService } from "./modules/zones/zone.service.js";
 import { ApiKeyService } from "./modules/apikeys/apikey.service.js";
+import { TaskService } from "./modules/tasks/task.service.js";
 
 /** Every service, built once per process and shared by all requests. */
 export interface Services {
@@ -31,6 +32,7 @@ export interface Services {
   agents: AgentService;
   servers: ServerService;
   apiKeys: ApiKeyService;
+  tasks: TaskService;
   launchDeps: LaunchDeps;
 }
 
@@ -40,6 +42,7 @@ export function createServices(db: Db, events: Events, config: Config): Services
   const settings = new SettingsService(db);
   const shares = new ShareService(db, events);
   const sessions = new SessionService(db, events, shares);
+  const tasks = new TaskService(db, events);
   const box = SecretBox.fromBase64(config.BERTH_SECRET_KEY);
   const images = new ImageService(db, events, box, { allowedBindRoots: config.BERTH_ALLOWED_BIND_ROOTS }, sessions);
   return {
@@ -54,12 +57,13 @@ export function createServices(db: Db, events: Events, config: Config): Services
     sessions,
     shares,
     chat: new ChatService(db, events, sessions, events.redis),
-    agents: new AgentService(db, events, zones, sessions, installation, images, shares, {
+    agents: new AgentService(db, events, zones, sessions, installation, images, shares, tasks, {
       checkInIntervalS: config.BERTH_CHECKIN_INTERVAL_S,
       startTimeoutS: config.BERTH_START_TIMEOUT_S,
     }),
     servers: new ServerService(db, events, sessions, zones, config.BERTH_OFFLINE_AFTER_S),
     apiKeys: new ApiKeyService(db),
+    tasks,
     launchDeps: { db, events, settings, sessions, offlineAfterS: config.BERTH_OFFLINE_AFTER_S },
   };
 }

@@ -96,3 +96,25 @@ describe.runIf(inject("stackStarted"))("the integrator API: keys and scopes", ()
     expect(wide.errors?.[0].message).toMatch(/query too large/);
   });
 });
+
+describe.runIf(inject("stackStarted"))("commands inside a session", () => {
+  afterAll(() => closeTestDb());
+
+  it("runs a command in a session and returns its exit code and output", async () => {
+    const { client } = await newKey(["sessions:read", "sessions:write", "users:write"]);
+    const username = `cmd-${randomBytes(3).toString("hex")}`;
+    await client.ok(`mutation($u:String!){ ensureUser(username:$u){ id } }`, { u: username });
+    const tiny = await imageByName("tiny");
+    const s = (await client.ok<{ requestSession: { id: string } }>(`mutation($i:ID!,$u:String!){ requestSession(imageId:$i, forUser:$u){ id } }`, { i: tiny.id, u: username })).requestSession;
+    await waitFor("RUNNING", async () => (await testDb().session.findUniqueOrThrow({ where: { id: s.id } })).status === "RUNNING", 10_000);
+    const ok = await client.ok<{ runCommand: { exitCode: number; stdout: string } }>(
+      `mutation($s:ID!){ runCommand(sessionId:$s, command:["berth-gateway","version"]){ exitCode stdout stderr } }`,
+      { s: s.id },
+    );
+    expect(ok.runCommand.exitCode).toBe(0);
+    expect(ok.runCommand.stdout).toMatch(/berth-gateway/);
+    const missing = await client.gql(`mutation($s:ID!){ runCommand(sessionId:$s, command:["/no/such/program"]){ exitCode } }`, { s: s.id });
+    expect(missing.errors?.[0].extensions?.code ?? "none").toMatch(/UNAVAILABLE|none/);
+    await client.ok(`mutation($id:ID!){ destroySession(id:$id){ id } }`, { id: s.id });
+  });
+});

@@ -15,15 +15,17 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "subscription AgentSignals {\n  agentSignals {\n    reason\n  }\n}": typeof types.AgentSignalsDocument,
-    "mutation CheckIn($input: CheckInInput!) {\n  checkIn(input: $input) {\n    serverId\n    installationId\n    checkInIntervalS\n    pruneImages\n    images {\n      imageId\n      ref\n      registryAuth {\n        username\n        password\n        serveraddress\n      }\n    }\n    sessions {\n      sessionId\n      status\n      imageRef\n      cores\n      memoryMb\n      shmMb\n      network\n      env {\n        name\n        value\n      }\n      secret\n      viewSecret\n      binds\n      runConfig\n      pauseMode\n      revokedPrincipals\n    }\n  }\n}": typeof types.CheckInDocument,
+    "mutation CheckIn($input: CheckInInput!) {\n  checkIn(input: $input) {\n    serverId\n    installationId\n    checkInIntervalS\n    pruneImages\n    tasks {\n      id\n      sessionId\n      kind\n      command\n      timeoutS\n    }\n    images {\n      imageId\n      ref\n      registryAuth {\n        username\n        password\n        serveraddress\n      }\n    }\n    sessions {\n      sessionId\n      status\n      imageRef\n      cores\n      memoryMb\n      shmMb\n      network\n      env {\n        name\n        value\n      }\n      secret\n      viewSecret\n      binds\n      runConfig\n      pauseMode\n      revokedPrincipals\n    }\n  }\n}": typeof types.CheckInDocument,
     "mutation RegisterAgent($enrollmentToken: String!, $host: HostFactsInput!) {\n  registerAgent(enrollmentToken: $enrollmentToken, host: $host) {\n    serverId\n    agentToken\n    installationId\n    checkInIntervalS\n  }\n}": typeof types.RegisterAgentDocument,
     "mutation ReportSession($input: SessionReportInput!) {\n  reportSession(input: $input)\n}": typeof types.ReportSessionDocument,
+    "mutation ReportTask($input: TaskResultInput!) {\n  reportTask(input: $input)\n}": typeof types.ReportTaskDocument,
 };
 const documents: Documents = {
     "subscription AgentSignals {\n  agentSignals {\n    reason\n  }\n}": types.AgentSignalsDocument,
-    "mutation CheckIn($input: CheckInInput!) {\n  checkIn(input: $input) {\n    serverId\n    installationId\n    checkInIntervalS\n    pruneImages\n    images {\n      imageId\n      ref\n      registryAuth {\n        username\n        password\n        serveraddress\n      }\n    }\n    sessions {\n      sessionId\n      status\n      imageRef\n      cores\n      memoryMb\n      shmMb\n      network\n      env {\n        name\n        value\n      }\n      secret\n      viewSecret\n      binds\n      runConfig\n      pauseMode\n      revokedPrincipals\n    }\n  }\n}": types.CheckInDocument,
+    "mutation CheckIn($input: CheckInInput!) {\n  checkIn(input: $input) {\n    serverId\n    installationId\n    checkInIntervalS\n    pruneImages\n    tasks {\n      id\n      sessionId\n      kind\n      command\n      timeoutS\n    }\n    images {\n      imageId\n      ref\n      registryAuth {\n        username\n        password\n        serveraddress\n      }\n    }\n    sessions {\n      sessionId\n      status\n      imageRef\n      cores\n      memoryMb\n      shmMb\n      network\n      env {\n        name\n        value\n      }\n      secret\n      viewSecret\n      binds\n      runConfig\n      pauseMode\n      revokedPrincipals\n    }\n  }\n}": types.CheckInDocument,
     "mutation RegisterAgent($enrollmentToken: String!, $host: HostFactsInput!) {\n  registerAgent(enrollmentToken: $enrollmentToken, host: $host) {\n    serverId\n    agentToken\n    installationId\n    checkInIntervalS\n  }\n}": types.RegisterAgentDocument,
     "mutation ReportSession($input: SessionReportInput!) {\n  reportSession(input: $input)\n}": types.ReportSessionDocument,
+    "mutation ReportTask($input: TaskResultInput!) {\n  reportTask(input: $input)\n}": types.ReportTaskDocument,
 };
 
 /**
@@ -47,7 +49,7 @@ export function graphql(source: "subscription AgentSignals {\n  agentSignals {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CheckIn($input: CheckInInput!) {\n  checkIn(input: $input) {\n    serverId\n    installationId\n    checkInIntervalS\n    pruneImages\n    images {\n      imageId\n      ref\n      registryAuth {\n        username\n        password\n        serveraddress\n      }\n    }\n    sessions {\n      sessionId\n      status\n      imageRef\n      cores\n      memoryMb\n      shmMb\n      network\n      env {\n        name\n        value\n      }\n      secret\n      viewSecret\n      binds\n      runConfig\n      pauseMode\n      revokedPrincipals\n    }\n  }\n}"): (typeof documents)["mutation CheckIn($input: CheckInInput!) {\n  checkIn(input: $input) {\n    serverId\n    installationId\n    checkInIntervalS\n    pruneImages\n    images {\n      imageId\n      ref\n      registryAuth {\n        username\n        password\n        serveraddress\n      }\n    }\n    sessions {\n      sessionId\n      status\n      imageRef\n      cores\n      memoryMb\n      shmMb\n      network\n      env {\n        name\n        value\n      }\n      secret\n      viewSecret\n      binds\n      runConfig\n      pauseMode\n      revokedPrincipals\n    }\n  }\n}"];
+export function graphql(source: "mutation CheckIn($input: CheckInInput!) {\n  checkIn(input: $input) {\n    serverId\n    installationId\n    checkInIntervalS\n    pruneImages\n    tasks {\n      id\n      sessionId\n      kind\n      command\n      timeoutS\n    }\n    images {\n      imageId\n      ref\n      registryAuth {\n        username\n        password\n        serveraddress\n      }\n    }\n    sessions {\n      sessionId\n      status\n      imageRef\n      cores\n      memoryMb\n      shmMb\n      network\n      env {\n        name\n        value\n      }\n      secret\n      viewSecret\n      binds\n      runConfig\n      pauseMode\n      revokedPrincipals\n    }\n  }\n}"): (typeof documents)["mutation CheckIn($input: CheckInInput!) {\n  checkIn(input: $input) {\n    serverId\n    installationId\n    checkInIntervalS\n    pruneImages\n    tasks {\n      id\n      sessionId\n      kind\n      command\n      timeoutS\n    }\n    images {\n      imageId\n      ref\n      registryAuth {\n        username\n        password\n        serveraddress\n      }\n    }\n    sessions {\n      sessionId\n      status\n      imageRef\n      cores\n      memoryMb\n      shmMb\n      network\n      env {\n        name\n        value\n      }\n      secret\n      viewSecret\n      binds\n      runConfig\n      pauseMode\n      revokedPrincipals\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -56,6 +58,10 @@ export function graphql(source: "mutation RegisterAgent($enrollmentToken: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ReportSession($input: SessionReportInput!) {\n  reportSession(input: $input)\n}"): (typeof documents)["mutation ReportSession($input: SessionReportInput!) {\n  reportSession(input: $input)\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportTask($input: TaskResultInput!) {\n  reportTask(input: $input)\n}"): (typeof documents)["mutation ReportTask($input: TaskResultInput!) {\n  reportTask(input: $input)\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

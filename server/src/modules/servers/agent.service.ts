@@ -6,6 +6,7 @@ import type { Events } from "../../pubsub.js";
 import type { InstallationService } from "../installation/installation.service.js";
 import type { ImageService } from "../images/image.service.js";
 import type { ShareService } from "../shares/share.service.js";
+import type { TaskService } from "../tasks/task.service.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { WANTED } from "../sessions/session.state.js";
 import type { ZoneService } from "../zones/zone.service.js";
@@ -30,6 +31,7 @@ export class AgentService {
     private readonly installation: InstallationService,
     private readonly images: ImageService,
     private readonly shares: ShareService,
+    private readonly tasks: TaskService,
     private readonly opts: AgentServiceOptions,
   ) {}
 
@@ -68,7 +70,7 @@ export class AgentService {
   }
 
   async desiredState(serverId: string): Promise<DesiredState> {
-    const [server, sessions, images, installation, revoked] = await Promise.all([
+    const [server, sessions, images, installation, revoked, tasks] = await Promise.all([
       this.db.server.findUniqueOrThrow({ where: { id: serverId }, select: { pruneImages: true } }),
       this.db.session.findMany({
         where: { serverId, status: { in: WANTED } },
@@ -78,12 +80,14 @@ export class AgentService {
       this.db.image.findMany({ where: { enabled: true }, select: { id: true, ref: true, registryAuth: true } }),
       this.installation.ensure(),
       this.revokedFor(serverId),
+      this.tasks.pendingFor(serverId),
     ]);
     return {
       serverId,
       installationId: installation.id,
       pruneImages: server.pruneImages,
       checkInIntervalS: this.opts.checkInIntervalS,
+      tasks,
       images: images.map((i) => ({ imageId: i.id, ref: i.ref, registryAuth: this.images.registryAuthFor(i) })),
       sessions: sessions.map((s) => ({
         sessionId: s.id,

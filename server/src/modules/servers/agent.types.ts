@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { SessionStatus } from "../../generated/prisma/enums.js";
+import { AgentTask } from "../tasks/task.types.js";
 
 @ObjectType({ description: "What an agent receives once, at registration. Keep agentToken secret." })
 export class AgentRegistration {
@@ -56,6 +57,7 @@ export class DesiredState {
   @Field(() => [DesiredImage]) images: DesiredImage[];
   @Field(() => Boolean, { description: "Remove images that are no longer registered." }) pruneImages: boolean;
   @Field(() => Int) checkInIntervalS: number;
+  @Field(() => [AgentTask], { description: "Commands and screenshots to run; report each with reportTask." }) tasks: AgentTask[];
 }
 
 @ObjectType({ description: "A nudge to the agent: check in now." })

@@ -57,7 +57,10 @@ async function pauseSession(deps: SessionDeps, sessionId: string, containerId: s
 async function revokeViewers(deps: SessionDeps, sessionId: string, containerId: string, principals: string[]) {
   try {
     const r = await deps.provider.exec(containerId, ["berth-gateway", "revoke", ...principals], { timeoutMs: 10_000 });
-    if (r.exitCode !== 0) throw new Error(`berth-gateway revoke exited ${r.exitCode}: ${(r.stderr || r.stdout).trim().slice(0, 300)}`);
+    // 126/127: the image has no berth-gateway, so it cannot cut viewers off; don't ask it again and again.
+    if (r.exitCode === 126 || r.exitCode === 127) {
+      log.warn("this session's image cannot cut off viewers (no berth-gateway); the proxy still refuses them", { sessionId, containerId });
+    } else if (r.exitCode !== 0) throw new Error(`berth-gateway revoke exited ${r.exitCode}: ${(r.stderr || r.stdout).trim().slice(0, 300)}`);
     const done = deps.revoked.get(containerId) ?? new Set<string>();
     for (const p of principals) done.add(p);
     deps.revoked.set(containerId, done);

@@ -48,7 +48,8 @@ export function planReconcile(
       actions.push({ kind: "pause", sessionId: s.sessionId, containerId: c.containerId, mode: s.pauseMode === "STOP" ? "STOP" : "PAUSE" });
       continue;
     }
-    if (c?.state === "running" && s.revokedPrincipals.length) {
+    // Cutting viewers off matters for a running session; a resuming one gets it at its next check-in.
+    if (c?.state === "running" && s.status === "RUNNING" && s.revokedPrincipals.length) {
       const done = revokedApplied.get(c.containerId);
       const todo = s.revokedPrincipals.filter((p) => !done?.has(p));
       if (todo.length) actions.push({ kind: "revoke", sessionId: s.sessionId, containerId: c.containerId, principals: todo });

@@ -4,9 +4,11 @@ import { EmptyState } from "./components/EmptyState";
 import { Icon } from "./components/Icon";
 import { Loading } from "./components/Spinner";
 import { errorMessage } from "./errors";
+import { AdminRoute } from "./features/admin/AdminRoute";
 import { SignInPage } from "./features/auth/SignInPage";
 import { SessionPage } from "./features/sessions/SessionPage";
 import { SessionsPage } from "./features/sessions/SessionsPage";
+import { JoinSharePage } from "./features/sharing/JoinSharePage";
 import { AppShell } from "./features/shell/AppShell";
 import { WorkspacesPage } from "./features/workspaces/WorkspacesPage";
 import { MeDocument } from "./generated/graphql";
@@ -34,6 +36,8 @@ export function App() {
       {route.name === "workspaces" && <WorkspacesPage isAdmin={user.role === "ADMIN"} />}
       {route.name === "sessions" && <SessionsPage />}
       {route.name === "session" && <SessionPage key={route.id} id={route.id} />}
+      {route.name === "share" && <JoinSharePage key={route.shareId} shareId={route.shareId} />}
+      {route.name === "admin" && <AdminRoute sub={route.sub} me={user} />}
       {route.name === "notFound" && (
         <div className="page">
           <EmptyState

@@ -16,6 +16,8 @@ export function age(iso: string, now: number): string {
 export function useNow(everyMs = 30_000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
+    // A faster pace (a countdown appearing) must not start from a time up to the old interval ago.
+    setNow(Date.now());
     const t = setInterval(() => setNow(Date.now()), everyMs);
     return () => clearInterval(t);
   }, [everyMs]);

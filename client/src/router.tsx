@@ -5,7 +5,9 @@ export type Route =
   | { name: "workspaces" }
   | { name: "sessions" }
   | { name: "session"; id: string }
+  | { name: "share"; shareId: string }
   | { name: "signin"; next: string }
+  | { name: "admin"; sub: string }
   | { name: "notFound" };
 
 const CHANGE = "berth:navigate";
@@ -14,9 +16,12 @@ export function parseRoute(pathname: string, search: string): Route {
   const path = pathname.replace(/\/+$/, "") || "/";
   if (path === "/") return { name: "workspaces" };
   if (path === "/sessions") return { name: "sessions" };
+  if (path === "/admin" || path.startsWith("/admin/")) return { name: "admin", sub: path.slice("/admin".length) };
   if (path === "/signin") return { name: "signin", next: safeNext(new URLSearchParams(search).get("next")) };
   const m = /^\/sessions\/([^/]+)$/.exec(path);
   if (m) return { name: "session", id: decodeURIComponent(m[1]) };
+  const share = /^\/share\/([^/]+)$/.exec(path);
+  if (share) return { name: "share", shareId: decodeURIComponent(share[1]) };
   return { name: "notFound" };
 }
 

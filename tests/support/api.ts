@@ -66,12 +66,12 @@ export class ApiClient {
 
   /** A graphql-ws client through nginx, authenticated by this client's cookie. */
   subscriptions(): Client {
-    const cookie = this.cookie;
+    const headers = { ...this.headers, ...(this.cookie ? { cookie: this.cookie } : {}) };
     return createClient({
       url: this.baseUrl.replace(/^http/, "ws") + "/graphql",
       webSocketImpl: class extends WebSocket {
         constructor(url: string, protocols?: string | string[]) {
-          super(url, protocols, { headers: { cookie }, ca: tlsCa() });
+          super(url, protocols, { headers, ca: tlsCa() });
         }
       },
       retryAttempts: 0,

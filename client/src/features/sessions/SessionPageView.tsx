@@ -1,15 +1,18 @@
+import type { ReactNode } from "react";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
 import { Loading, Spinner } from "../../components/Spinner";
 import type { SessionFieldsFragment } from "../../generated/graphql";
+import { AccessEnded } from "../sharing/AccessEnded";
 import { BackButton } from "./components/BackButton";
 import { LaunchProgress } from "./components/LaunchProgress";
 import { SessionEnded } from "./components/SessionEnded";
-import { SessionStage } from "./components/SessionStage";
+import { SessionStage, type ChatSlot } from "./components/SessionStage";
+import { StatusBadge } from "./components/StatusBadge";
+import { stageState } from "./lifetime";
 import type { ProgressEntry } from "./SessionPage";
 import type { Notice } from "./useSessionActions";
 import { isEnded, isLaunching } from "./status";
-import { StatusBadge } from "./components/StatusBadge";
 
 type Props = {
   session?: SessionFieldsFragment;
@@ -17,16 +20,26 @@ type Props = {
   error?: string;
   /** The live updates stopped (the page still shows the last known state). */
   liveError?: string;
+  /** A guest lost access (removed, or sharing stopped): why, and the view is closed. */
+  accessEnded?: string;
   log: ProgressEntry[];
   onEnd: () => Promise<void>;
+  onPause: () => void;
+  onResume: () => void;
   onRelaunch: () => void;
   relaunching: boolean;
   notice?: Notice;
   onDismissNotice: () => void;
+  chat: ChatSlot;
+  onShare: () => void;
+  /** The owner's share dialog (absent for guests). */
+  shareDialog?: ReactNode;
 };
 
 export function SessionPageView(p: Props) {
   const { session } = p;
+
+  if (p.accessEnded) return <AccessEnded message={p.accessEnded} />;
 
   if (!session) {
     if (p.loading) return <div className="page"><Loading label="Opening your session…" /></div>;
@@ -44,8 +57,25 @@ export function SessionPageView(p: Props) {
     );
   }
 
-  if (session.status === "RUNNING") {
-    return <SessionStage session={session} onEnd={p.onEnd} notice={p.notice} onDismissNotice={p.onDismissNotice} />;
+  const stage = stageState(session);
+  if (stage) {
+    return (
+      <>
+        <SessionStage
+          session={session}
+          state={stage}
+          onEnd={p.onEnd}
+          onPause={p.onPause}
+          onResume={p.onResume}
+          onShare={p.onShare}
+          chat={p.chat}
+          notice={p.notice}
+          onDismissNotice={p.onDismissNotice}
+          liveError={p.liveError}
+        />
+        {p.shareDialog}
+      </>
+    );
   }
 
   return (
@@ -68,14 +98,6 @@ export function SessionPageView(p: Props) {
           <h1 className="card__title">Ending {session.image.friendlyName}…</h1>
           <StatusBadge status={session.status} testId="session-status" />
           <p className="muted">The container is being removed. This takes a moment.</p>
-          <BackButton />
-        </div>
-      )}
-      {session.status === "PAUSED" && (
-        <div className="card card--center">
-          <h1 className="card__title">{session.image.friendlyName} is paused</h1>
-          <StatusBadge status={session.status} testId="session-status" />
-          <p className="muted">It will be available again when it is resumed.</p>
           <BackButton />
         </div>
       )}

@@ -5,7 +5,6 @@ import { MySessionsDocument } from "../../generated/graphql";
 import { useTitle } from "../../useTitle";
 import { SessionsPageView } from "./SessionsPageView";
 import { useSessionActions } from "./useSessionActions";
-import { useBusyPolling } from "./useBusyPolling";
 
 /** Every session of the signed-in user; ended ones on request. */
 export function SessionsPage() {
@@ -15,7 +14,6 @@ export function SessionsPage() {
     variables: { includeEnded },
     fetchPolicy: "cache-and-network",
   });
-  useBusyPolling(sessions);
   const actions = useSessionActions();
 
   return (

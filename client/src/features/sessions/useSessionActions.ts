@@ -1,15 +1,25 @@
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { errorCode, errorMessage } from "../../errors";
-import { DestroySessionDocument, MySessionsDocument, RequestSessionDocument } from "../../generated/graphql";
+import {
+  DestroySessionDocument,
+  MySessionsDocument,
+  PauseSessionDocument,
+  RequestSessionDocument,
+  ResumeSessionDocument,
+} from "../../generated/graphql";
 import { navigate } from "../../router";
 
 export type Notice = { title: string; message: string };
 
-/** Launching and ending sessions, with what went wrong phrased for the page's banner. */
+type Named = { id: string; image: { friendlyName: string } };
+
+/** Launching, pausing, resuming and ending sessions, with what went wrong phrased for the page's banner. */
 export function useSessionActions() {
   const [request] = useMutation(RequestSessionDocument);
   const [destroy] = useMutation(DestroySessionDocument);
+  const [pauseSession] = useMutation(PauseSessionDocument);
+  const [resumeSession] = useMutation(ResumeSessionDocument);
   const [launchingId, setLaunchingId] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
 
@@ -30,7 +40,7 @@ export function useSessionActions() {
     }
   };
 
-  const end = async (session: { id: string; image: { friendlyName: string } }) => {
+  const end = async (session: Named) => {
     setNotice(undefined);
     try {
       await destroy({ variables: { id: session.id }, refetchQueries: [MySessionsDocument] });
@@ -40,7 +50,22 @@ export function useSessionActions() {
     }
   };
 
-  return { launch, launchingId, end, notice, dismissNotice: () => setNotice(undefined) };
+  /** Pause and resume answer with the session, which lands in the cache; failures show in the banner. */
+  const pause = async (session: Named) => {
+    setNotice(undefined);
+    await pauseSession({ variables: { id: session.id } }).catch((e: unknown) => {
+      setNotice({ title: `Could not pause ${session.image.friendlyName}`, message: errorMessage(e) });
+    });
+  };
+
+  const resume = async (session: Named) => {
+    setNotice(undefined);
+    await resumeSession({ variables: { id: session.id } }).catch((e: unknown) => {
+      setNotice({ title: `Could not resume ${session.image.friendlyName}`, message: errorMessage(e) });
+    });
+  };
+
+  return { launch, launchingId, end, pause, resume, notice, dismissNotice: () => setNotice(undefined) };
 }
 
 function launchTitle(code: string | undefined, name: string): string {

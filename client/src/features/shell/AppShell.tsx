@@ -5,6 +5,7 @@ import { errorMessage } from "../../errors";
 import { InstallationDocument, MeDocument, MySessionsDocument, SignOutDocument, type MeQuery } from "../../generated/graphql";
 import { navigate, type Route } from "../../router";
 import { isActive } from "../sessions/status";
+import { useMySessionsLive } from "../sessions/useMySessionsLive";
 import { AppShellView } from "./AppShellView";
 
 type Props = { me: NonNullable<MeQuery["me"]>; route: Route; children: ReactNode };
@@ -12,7 +13,9 @@ type Props = { me: NonNullable<MeQuery["me"]>; route: Route; children: ReactNode
 export function AppShell({ me, route, children }: Props) {
   const [signOut, { loading: signingOut }] = useMutation(SignOutDocument);
   const [signOutError, setSignOutError] = useState<string>();
-  const sessions = useQuery(MySessionsDocument, { variables: { includeEnded: false }, pollInterval: 15_000 });
+  // The count in the navigation, and every session list on screen, follow mySessionsUpdated.
+  const sessions = useQuery(MySessionsDocument, { variables: { includeEnded: false } });
+  useMySessionsLive();
   const installation = useQuery(InstallationDocument, me.role === "ADMIN" ? {} : skipToken);
 
   const onSignOut = async () => {

@@ -38,6 +38,11 @@ export function AppShellView(p: Props) {
                 <span className="nav__count" aria-label={`${p.activeSessions} active`}>{p.activeSessions}</span>
               )}
             </Link>
+            {p.isAdmin && (
+              <Link to="/admin" className="nav__link" aria-current={current("admin")} data-testid="nav-admin">
+                Admin
+              </Link>
+            )}
           </nav>
           <div className="topbar__user">
             <span className="avatar" aria-hidden="true">{p.username.slice(0, 1).toUpperCase()}</span>

@@ -5,7 +5,6 @@ import { useTitle } from "../../useTitle";
 import { isActive } from "../sessions/status";
 import { useSessionActions } from "../sessions/useSessionActions";
 import { WorkspacesPageView } from "./WorkspacesPageView";
-import { useBusyPolling } from "../sessions/useBusyPolling";
 
 /** The dashboard: the user's open sessions, then every workspace they can launch. */
 export function WorkspacesPage({ isAdmin }: { isAdmin: boolean }) {
@@ -15,7 +14,6 @@ export function WorkspacesPage({ isAdmin }: { isAdmin: boolean }) {
     variables: { includeEnded: false },
     fetchPolicy: "cache-and-network",
   });
-  useBusyPolling(sessions);
   const actions = useSessionActions();
 
   return (

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db.js";
 import type { Actor, AgentActor } from "../../auth/actor.js";
-import { acting, authorize, canManageSession } from "../../auth/policy.js";
+import { acting, authorize, canManageSession, requireUser } from "../../auth/policy.js";
 import { DomainError, badInput, conflict, notFound } from "../../errors.js";
 import type { Events } from "../../pubsub.js";
 import { isUuid } from "../../validation.js";
@@ -48,6 +48,7 @@ export class TaskService {
   }
 
   private async run(actor: Actor, sessionId: string, t: Omit<AgentTask, "id" | "sessionId">): Promise<TaskResultInput> {
+    requireUser(actor);
     const session = isUuid(sessionId) ? await this.db.session.findUnique({ where: { id: sessionId } }) : null;
     if (!session) throw notFound("session", sessionId);
     authorize(canManageSession(actor, session), "only the session's owner, an administrator or an API key with the right scope can do that");

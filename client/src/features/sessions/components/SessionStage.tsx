@@ -1,22 +1,37 @@
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { Banner } from "../../../components/Banner";
+import { Icon } from "../../../components/Icon";
 import { Spinner } from "../../../components/Spinner";
 import type { SessionFieldsFragment } from "../../../generated/graphql";
+import { ViewOnlyIndicator } from "../../sharing/GuestBadge";
+import { expiryWarning, type StageState } from "../lifetime";
 import type { Notice } from "../useSessionActions";
 import { ControlPanel } from "./ControlPanel";
+import "../../sharing/sharing.css";
+
+/** The chat beside the session: its panel, whether it shows, and others' messages not yet seen. */
+export type ChatSlot = { open: boolean; unread: number; onToggle: () => void; panel: ReactNode };
 
 type Props = {
   session: SessionFieldsFragment;
+  state: StageState;
   onEnd: () => Promise<void>;
+  onPause: () => void;
+  onResume: () => void;
+  onShare: () => void;
+  chat: ChatSlot;
   notice?: Notice;
   onDismissNotice: () => void;
+  liveError?: string;
 };
 
-/** The running session, filling the window, with Berth's controls floating over its edge. */
-export function SessionStage({ session, onEnd, notice, onDismissNotice }: Props) {
+/** The session, filling the window, with Berth's controls floating over its edge and the chat beside it. */
+export function SessionStage(p: Props) {
+  const { session } = p;
   const stage = useRef<HTMLDivElement>(null);
-  const [loaded, setLoaded] = useState(false);
   const fullscreen = useFullscreen(stage);
+  const warning = useDismissible(expiryWarning(session));
+  const guestWithoutControl = session.viewerRole === "VIEWER" && !session.viewerCan.control;
   useNoPageScroll();
 
   const toggleFullscreen = () => {
@@ -25,7 +40,49 @@ export function SessionStage({ session, onEnd, notice, onDismissNotice }: Props)
   };
 
   return (
-    <div className="stage" ref={stage} data-testid="session-stage" data-status={session.status}>
+    <div className="stage stage--split" ref={stage} data-testid="session-stage" data-status={session.status}>
+      <div className="stage__main">
+        {p.state === "live" && session.viewerCan.view && (
+          // A new share mode applies to new connections: the guest's view reconnects when it changes.
+          <SessionFrame key={`${session.id}:${session.viewerCan.control}`} session={session} />
+        )}
+        {p.state !== "live" && <Frozen session={session} state={p.state} onResume={p.onResume} />}
+        {(warning.text || p.notice || p.liveError) && (
+          <div className="stage__notices">
+            {warning.text && (
+              <Banner title="This session ends soon" onDismiss={warning.dismiss} testId="session-expiry-warning">
+                {sentenceCase(warning.text)}. Save your work now.
+              </Banner>
+            )}
+            {p.notice && <Banner title={p.notice.title} onDismiss={p.onDismissNotice}>{p.notice.message}</Banner>}
+            {p.liveError && (
+              <Banner tone="info" title="Live updates stopped" testId="live-error">
+                {p.liveError} Reload the page to follow this session again.
+              </Banner>
+            )}
+          </div>
+        )}
+        {guestWithoutControl && p.state === "live" && <ViewOnlyIndicator />}
+        <ControlPanel
+          session={session}
+          fullscreen={fullscreen}
+          onToggleFullscreen={toggleFullscreen}
+          onEnd={p.onEnd}
+          onPause={p.onPause}
+          onResume={p.onResume}
+          onShare={p.onShare}
+          chat={p.chat}
+        />
+      </div>
+      {p.chat.open && session.viewerCan.chat && p.chat.panel}
+    </div>
+  );
+}
+
+function SessionFrame({ session }: { session: SessionFieldsFragment }) {
+  const [loaded, setLoaded] = useState(false);
+  return (
+    <>
       <iframe
         className="stage__frame"
         src={session.url}
@@ -40,14 +97,48 @@ export function SessionStage({ session, onEnd, notice, onDismissNotice }: Props)
           <span>Connecting to {session.image.friendlyName}…</span>
         </div>
       )}
-      {notice && (
-        <div className="stage__notice">
-          <Banner title={notice.title} onDismiss={onDismissNotice}>{notice.message}</Banner>
-        </div>
+    </>
+  );
+}
+
+/** Paused, or coming back: the view is closed meanwhile (a frozen container answers nothing). */
+function Frozen({ session, state, onResume }: { session: SessionFieldsFragment; state: StageState; onResume: () => void }) {
+  const name = session.image.friendlyName;
+  if (state === "resuming") {
+    return (
+      <div className="stage__frozen" role="status" data-testid="session-resuming">
+        <Spinner size="lg" />
+        <span>Resuming {name}…</span>
+      </div>
+    );
+  }
+  return (
+    <div className="stage__frozen" data-testid="session-paused">
+      <Icon name="pause" className="stage__frozen-icon" />
+      <strong className="stage__frozen-title">{name} is paused</strong>
+      {session.viewerCan.manage ? (
+        <>
+          <span>Everything in it is kept as it was. Resume to continue where you left off.</span>
+          <button type="button" className="button button--primary" onClick={onResume} data-testid="paused-resume">
+            <Icon name="play" /> Resume
+          </button>
+        </>
+      ) : (
+        <span>It continues here when {session.ownerName} resumes it.</span>
       )}
-      <ControlPanel session={session} fullscreen={fullscreen} onToggleFullscreen={toggleFullscreen} onEnd={onEnd} />
     </div>
   );
+}
+
+/** A message the user may close; it comes back if the message changes. */
+function useDismissible(text: string | undefined) {
+  const [dismissed, setDismissed] = useState<string>();
+  return { text: text && text !== dismissed ? text : undefined, dismiss: () => setDismissed(text) };
+}
+
+function sentenceCase(text: string): string {
+  const t = text.trim().replace(/[.!?]$/, "");
+  return t ? t[0].toUpperCase() + t.slice(1) : t;
 }
 
 function useFullscreen(ref: RefObject<HTMLElement | null>): boolean {

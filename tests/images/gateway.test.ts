@@ -1,0 +1,400 @@
+// The session gateway (images/gateway/gateway.c), which every session image runs as PID 1:
+//  1. in the tiny image (a container, like the agent runs it): the credential check, the page, the
+//     WebSocket echo that ignores a viewer's input;
+//  2. compiled on this machine and bridging to a fake VNC server on loopback: static files, and the
+//     view-only filter byte for byte: a viewer's input never reaches the VNC server, the rest does;
+//  3. in the desktop image (skipped when it is not built): as a viewer, keys, clicks, clipboard and
+//     a resize change nothing on the screen; the same keys with full control do.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import {
+  clientCutText,
+  findImage,
+  keyEvent,
+  pixelsChanged,
+  pointerEvent,
+  RfbClient,
+  removeTestContainers,
+  runSession,
+  setDesktopSize,
+  setEncodings,
+  sleep,
+  typeText,
+  updateRequest,
+  waitForHttp,
+  type SessionContainer,
+} from "./helpers.js";
+
+const root = join(__dirname, "..", "..");
+
+/** Opens a WebSocket with the credential, sends messages, and collects what comes back. */
+function wsExchange(url: string, secret: string | null, messages: (string | Buffer)[]) {
+  return new Promise<{ status?: number; received: string[]; closeCode?: number }>((resolve, reject) => {
+    const headers: Record<string, string> = secret ? { Authorization: `Bearer ${secret}` } : {};
+    const ws = new WebSocket(url, ["binary"], { headers });
+    const received: string[] = [];
+    ws.on("unexpected-response", (_req, res) => {
+      resolve({ status: res.statusCode, received });
+      res.resume();
+    });
+    ws.on("open", () => {
+      for (const m of messages) ws.send(m);
+      ws.ping();
+    });
+    ws.on("message", (data: Buffer, isBinary) => received.push(isBinary ? `binary:${data.length}` : data.toString()));
+    ws.on("pong", () => ws.close(1000));
+    ws.on("close", (code) => resolve({ received, closeCode: code }));
+    ws.on("error", reject);
+  });
+}
+
+// ------------------------------------------------------------------ 1. the tiny image
+
+describe("gateway in the tiny image", () => {
+  let s: SessionContainer | undefined;
+  let base = "";
+
+  beforeAll(async () => {
+    const image = await findImage("tiny");
+    if (!image) throw new Error("the tiny image is missing: run bash images/tiny/build.sh");
+    s = await runSession(image, { memoryMb: 64, cores: 0.5 });
+    base = `http://127.0.0.1:${s.port}`;
+    await waitForHttp(s.port, s.secret, 10_000);
+  });
+  afterAll(async () => {
+    await s?.container.remove({ force: true }).catch(() => {});
+  });
+
+  it("answers 401 without the credential or with a wrong one, for pages and WebSockets", async () => {
+    expect((await fetch(`${base}/`)).status).toBe(401);
+    expect((await fetch(`${base}/`, { headers: { Authorization: `Bearer ${s!.secret}x` } })).status).toBe(401);
+    expect((await fetch(`${base}/`, { headers: { Authorization: `Basic ${s!.secret}` } })).status).toBe(401);
+    expect((await wsExchange(`${base.replace("http", "ws")}/websockify`, null, ["x"])).status).toBe(401);
+    expect((await wsExchange(`${base.replace("http", "ws")}/websockify`, "nope", ["x"])).status).toBe(401);
+  });
+
+  it("tells the page what the credential may do", async () => {
+    const full = await fetch(`${base}/berth-session.json`, { headers: { Authorization: `Bearer ${s!.secret}` } });
+    expect(await full.json()).toEqual({ access: "full", vnc: false });
+    const view = await fetch(`${base}/x/berth-session.json`, { headers: { Authorization: `Bearer ${s!.viewSecret}` } });
+    expect(await view.json()).toEqual({ access: "view", vnc: false });
+  });
+
+  it("passes a full-control WebSocket's input on (echo) and ignores a viewer's", async () => {
+    const url = `${base.replace("http", "ws")}/websockify`;
+    const full = await wsExchange(url, s!.secret, ["keys", Buffer.from([4, 1, 0, 0, 0, 0, 0, 0x61])]);
+    expect(full.received).toEqual(["keys", "binary:8"]);
+    const view = await wsExchange(url, s!.viewSecret, ["keys", Buffer.from([4, 1, 0, 0, 0, 0, 0, 0x61])]);
+    expect(view.status).toBeUndefined();
+    expect(view.received).toEqual([]);
+  });
+
+  it("keeps HTTP connections alive between requests", async () => {
+    const replies = await new Promise<string>((resolve, reject) => {
+      const sock = net.connect(s!.port, "127.0.0.1", () => {
+        const req = `GET / HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${s!.secret}\r\n\r\n`;
+        sock.write(req + req.replace("GET", "HEAD"));
+        setTimeout(() => sock.end(), 500);
+      });
+      let data = "";
+      sock.on("data", (d) => (data += d.toString()));
+      sock.on("end", () => resolve(data));
+      sock.on("error", reject);
+    });
+    expect(replies.match(/HTTP\/1\.1 200 OK/g)).toHaveLength(2);
+  });
+});
+
+// ------------------------------------------------------------------ 2. the gateway on this machine
+
+interface FakeVnc {
+  port: number;
+  received: () => Buffer;
+  connections: () => number;
+  ended: () => number;
+  close(): void;
+}
+
+/** Records every byte a client sends; greets like an RFB 3.8 server with security type None. */
+async function fakeVnc(): Promise<FakeVnc> {
+  let data: Buffer[] = [];
+  let conns = 0;
+  let ends = 0;
+  const server = net.createServer((sock) => {
+    conns++;
+    data = [];
+    sock.write("RFB 003.008\n");
+    sock.write(Buffer.from([1, 1]));
+    sock.on("data", (d) => data.push(d));
+    sock.on("close", () => ends++);
+    sock.on("error", () => {});
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    received: () => Buffer.concat(data),
+    connections: () => conns,
+    ended: () => ends,
+    close: () => server.close(),
+  };
+}
+
+describe("gateway bridging to a VNC server", () => {
+  const SECRET = "full-secret-for-the-bridge";
+  const VIEW = "view-secret-for-the-bridge";
+  let dir = "";
+  let vnc: FakeVnc;
+  let gw: ChildProcess | undefined;
+  let port = 0;
+  let gwBin = "";
+
+  /** Starts the compiled gateway on 127.0.0.1 with a free port; resolves with that port. */
+  function startGateway(args: string[], env: Record<string, string> = {}) {
+    return new Promise<{ proc: ChildProcess; port: number; log: () => string }>((resolve, reject) => {
+      const proc = spawn(gwBin, ["--host", "127.0.0.1", "--port", "0", ...args], {
+        env: { PATH: process.env.PATH, BERTH_SESSION_SECRET: SECRET, BERTH_VIEW_SECRET: VIEW, ...env },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let log = "";
+      proc.stderr!.on("data", (d) => {
+        log += d.toString();
+        const m = /listening on 127\.0\.0\.1:(\d+)/.exec(log);
+        if (m) resolve({ proc, port: Number(m[1]), log: () => log });
+      });
+      proc.on("exit", (code) => reject(new Error(`gateway exited (${code}): ${log}`)));
+    });
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "berth-gateway-"));
+    gwBin = join(dir, "gateway");
+    execFileSync("gcc", ["-O2", "-Wall", "-Wextra", "-o", gwBin, join(root, "images/gateway/gateway.c")]);
+    mkdirSync(join(dir, "web/core"), { recursive: true });
+    writeFileSync(join(dir, "web/index.html"), "<!doctype html><title>t</title>");
+    writeFileSync(join(dir, "web/core/rfb.js"), "export default 1;\n");
+    writeFileSync(join(dir, "secret.txt"), "outside the web root\n");
+    vnc = await fakeVnc();
+    const g = await startGateway(["--root", join(dir, "web"), "--vnc", `127.0.0.1:${vnc.port}`]);
+    gw = g.proc;
+    port = g.port;
+  });
+  afterAll(() => {
+    gw?.kill("SIGKILL");
+    vnc?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`http://127.0.0.1:${port}${path}`, { headers: { Authorization: `Bearer ${SECRET}`, ...headers } });
+
+  it("serves static files with their types, and nothing outside its folder", async () => {
+    const index = await get("/");
+    expect(index.status).toBe(200);
+    expect(index.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const js = await get("/core/rfb.js?v=1");
+    expect(js.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(await js.text()).toBe("export default 1;\n");
+    const again = await get("/core/rfb.js", { "If-None-Match": js.headers.get("etag")! });
+    expect(again.status).toBe(304);
+    expect((await get("/missing.js")).status).toBe(404);
+    // (fetch would resolve the dots itself: send these requests as they are.)
+    const raw = (path: string) =>
+      new Promise<string>((resolve) => {
+        const sock = net.connect(port, "127.0.0.1", () =>
+          sock.end(`GET ${path} HTTP/1.1\r\nAuthorization: Bearer ${SECRET}\r\nConnection: close\r\n\r\n`),
+        );
+        let d = "";
+        sock.on("data", (c) => (d += c));
+        sock.on("close", () => resolve(d));
+      });
+    expect(await raw("/../secret.txt")).toMatch(/^HTTP\/1\.1 400/);
+    expect(await raw("/core/%2e%2e/%2e%2e/secret.txt")).toMatch(/^HTTP\/1\.1 400/);
+    expect(await raw("/core/..%2f..%2fsecret.txt")).toMatch(/^HTTP\/1\.1 400/);
+    expect(await raw("/index.html%00.js")).toMatch(/^HTTP\/1\.1 400/);
+    const folder = await fetch(`http://127.0.0.1:${port}/core?x`, { headers: { Authorization: `Bearer ${SECRET}` }, redirect: "manual" });
+    expect(folder.status).toBe(301);
+    expect(folder.headers.get("location")).toBe("core/");
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(401);
+  });
+
+  // A stream with every kind of client message, in order.
+  const handshake = [Buffer.from("RFB 003.008\n"), Buffer.from([1]), Buffer.from([0])];
+  const pixelFormat = Buffer.concat([Buffer.from([0, 0, 0, 0]), Buffer.alloc(16, 7)]);
+  const encodings = setEncodings([0, 7, -223]);
+  const fbur = updateRequest(true, 0, 0, 640, 480);
+  const ecu = Buffer.from([150, 1, 0, 0, 0, 0, 2, 128, 1, 224]);
+  const fence = Buffer.from([248, 0, 0, 0, 0, 0, 0, 3, 4, 1, 2, 3, 4]);
+  const extendedCut = Buffer.concat([Buffer.from([6, 0, 0, 0]), Buffer.from([0xff, 0xff, 0xff, 0xf8]), Buffer.alloc(8, 9)]);
+  const qemuKey = Buffer.from([255, 0, 0, 1, 0, 0, 0, 0x61, 0, 0, 0, 30]);
+  const xvp = Buffer.from([250, 0, 1, 2]);
+  const marker = updateRequest(false, 1, 2, 3, 4);
+  const input = [keyEvent(0x61, true), pointerEvent(10, 10, 1), clientCutText("hello"), extendedCut, setDesktopSize(800, 600), qemuKey, xvp];
+  const stream = [
+    ...handshake,
+    pixelFormat,
+    encodings,
+    input[0],
+    fbur,
+    input[1],
+    input[2],
+    input[3],
+    ecu,
+    fence,
+    input[4],
+    input[5],
+    input[6],
+    marker,
+  ];
+  const allowed = Buffer.concat([Buffer.from("RFB 003.008\n"), Buffer.from([1]), Buffer.from([1]), pixelFormat, encodings, fbur, ecu, fence, marker]);
+
+  async function sendThrough(secret: string, chunks: Buffer[], expectLength: number) {
+    const before = vnc.connections();
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/websockify`, ["binary"], { headers: { Authorization: `Bearer ${secret}` } });
+    await new Promise((r, j) => ws.once("open", r).once("error", j));
+    for (const c of chunks) ws.send(c);
+    const deadline = Date.now() + 5000;
+    while ((vnc.connections() === before || vnc.received().length < expectLength) && Date.now() < deadline) await sleep(10);
+    await sleep(100); // anything that should not arrive has had its chance
+    ws.close();
+    return vnc.received();
+  }
+
+  it("passes a full-control connection through untouched", async () => {
+    const all = Buffer.concat(stream);
+    expect((await sendThrough(SECRET, [all], all.length)).equals(all)).toBe(true);
+  });
+
+  it("drops a viewer's keys, pointer, clipboard, resize, QEMU keys and xvp, and forces a shared session", async () => {
+    const got = await sendThrough(VIEW, [Buffer.concat(stream)], allowed.length);
+    expect(got.toString("hex")).toBe(allowed.toString("hex"));
+  });
+
+  it("filters the same however the stream is split into WebSocket messages", async () => {
+    const bytes = Buffer.concat(stream);
+    const oneByOne = [...bytes].map((b) => Buffer.from([b]));
+    expect((await sendThrough(VIEW, oneByOne, allowed.length)).toString("hex")).toBe(allowed.toString("hex"));
+    const odd: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 7) odd.push(bytes.subarray(i, i + 7));
+    expect((await sendThrough(VIEW, odd, allowed.length)).toString("hex")).toBe(allowed.toString("hex"));
+  });
+
+  async function expectViewerClosed(chunks: Buffer[]) {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/websockify`, ["binary"], { headers: { Authorization: `Bearer ${VIEW}` } });
+    await new Promise((r, j) => ws.once("open", r).once("error", j));
+    const closed = new Promise<number>((r) => ws.once("close", (code) => r(code)));
+    for (const c of chunks) ws.send(c);
+    const code = await Promise.race([closed, sleep(3000).then(() => -1)]);
+    expect(code).not.toBe(-1);
+    return code;
+  }
+
+  it("closes a viewer's connection on a message type it does not know (fail closed)", async () => {
+    await expectViewerClosed([...handshake, Buffer.from([7, 0, 0, 0])]);
+    expect(vnc.received().includes(Buffer.from([7, 0, 0, 0]))).toBe(false);
+    await expectViewerClosed([...handshake, Buffer.from([255, 1, 0, 0])]); // QEMU audio
+  });
+
+  it("refuses a viewer another protocol version or security type", async () => {
+    await expectViewerClosed([Buffer.from("RFB 003.003\n")]);
+    await expectViewerClosed([Buffer.from("RFB 003.008\n"), Buffer.from([2])]);
+  });
+
+  it("answers 502 when the VNC server does not listen", async () => {
+    const g = await startGateway(["--vnc", "127.0.0.1:1"], { BERTH_GATEWAY_VNC_WAIT_MS: "200" });
+    try {
+      const r = await wsExchange(`ws://127.0.0.1:${g.port}/websockify`, SECRET, []);
+      expect(r.status).toBe(502);
+    } finally {
+      g.proc.kill("SIGKILL");
+    }
+  });
+
+  it("as init: exits with its command's status, and stops its command on SIGTERM", async () => {
+    const g1 = await startGateway(["--", "sh", "-c", "sleep 0.2; exit 3"]);
+    const code = await new Promise<number | null>((r) => g1.proc.on("exit", (c) => r(c)));
+    expect(code).toBe(3);
+
+    const g2 = await startGateway(["--", "sh", "-c", "sleep 30 & wait"]);
+    await sleep(100);
+    const t0 = performance.now();
+    g2.proc.kill("SIGTERM");
+    const code2 = await new Promise<number | null>((r) => g2.proc.on("exit", (c) => r(c)));
+    expect(code2).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
+
+// ------------------------------------------------------------------ 3. the desktop image
+
+const desktopImage = await findImage("desktop");
+
+describe.skipIf(!desktopImage)("view-only in the desktop image (RFB through the gateway)", () => {
+  let s: SessionContainer;
+  let url = "";
+
+  beforeAll(async () => {
+    s = await runSession(desktopImage!, { env: { BERTH_AUTOSTART: "xterm -geometry 80x20+40+40" } });
+    await waitForHttp(s.port, s.secret);
+    url = `ws://127.0.0.1:${s.port}/websockify`;
+  }, 60_000);
+  afterAll(async () => {
+    await s?.container.remove({ force: true }).catch(() => {});
+    await removeTestContainers();
+  });
+
+  it("ignores a viewer's keys, clicks, clipboard and resize; full control types", async () => {
+    const full = await RfbClient.connect(url, s.secret);
+    const { width, height } = full;
+    // The desktop is ready when two captures a second apart agree and the xterm is there.
+    let before = await full.capture();
+    for (let i = 0; i < 40; i++) {
+      await sleep(500);
+      const now = await full.capture();
+      if (i > 2 && pixelsChanged(before, now, width, 0, height - 40) === 0) break;
+      before = now;
+    }
+    // Rows above the taskbar (its clock may tick).
+    const top = height - 40;
+
+    const viewer = await RfbClient.connect(url, s.viewSecret);
+    expect(viewer.width).toBe(width);
+    viewer.send(
+      ...typeText("echo view-only-typed\n"),
+      pointerEvent(60, 60, 0),
+      pointerEvent(60, 60, 1),
+      pointerEvent(60, 60, 0),
+      pointerEvent(900, 500, 4), // right click on the desktop: jwm's menu, if it got through
+      pointerEvent(900, 500, 0),
+      clientCutText("pasted by a viewer"),
+      setDesktopSize(800, 600),
+    );
+    // The viewer still sees the screen.
+    const seen = await viewer.capture();
+    expect(seen.length).toBe(width * height * 4);
+    await sleep(1500);
+    const afterViewer = await full.capture();
+    expect(full.width).toBe(width);
+    expect(full.height).toBe(height);
+    expect(pixelsChanged(before, afterViewer, width, 0, top)).toBe(0);
+    expect(viewer.closed).toBe(false);
+
+    full.send(...typeText("echo full-control-typed\n"));
+    await sleep(1500);
+    const afterFull = await full.capture();
+    const changed = pixelsChanged(before, afterFull, width, 0, top);
+    console.log(`view-only check: 0 pixels changed by the viewer, ${changed} by full control`);
+    expect(changed).toBeGreaterThan(500);
+
+    // An unknown message from the viewer ends its connection, not the session.
+    viewer.send(...[Buffer.from([7, 0, 0, 0])]);
+    expect(await viewer.waitClosed(3000)).toBe(true);
+    expect((await full.capture()).length).toBe(width * height * 4);
+    full.close();
+  });
+});

@@ -3,6 +3,7 @@
 // alone (NODE_EXTRA_CA_CERTS is taken away), as on a machine that never saw the certificate.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { adminClient } from "../support/admin.js";
@@ -17,11 +18,13 @@ interface Run {
 }
 
 /** Runs the CLI; `vars` are added to (or, when undefined, removed from) its environment. */
-function berth(args: string[], vars: Record<string, string | undefined> = {}): Promise<Run> {
+const berth = (args: string[], vars: Record<string, string | undefined> = {}) => node([cli, ...args], vars);
+
+function node(args: string[], vars: Record<string, string | undefined>): Promise<Run> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: undefined, BERTH_URL: undefined, BERTH_API_KEY: undefined, BERTH_CA_FILE: undefined, ...vars };
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [cli, ...args], { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const p = spawn(process.execPath, args, { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     p.stdout.on("data", (c) => (stdout += c));
@@ -110,7 +113,7 @@ describe.runIf(inject("stackStarted"))("berth: the integrator flow", () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(url).toBe(`${env.publicUrl}/session/${id}/`);
     // Not a terminal: one progress line per change, each with its status message.
-    expect(req.stderr).toMatch(/\] REQUESTED {2}placed on server/);
+    expect(req.stderr).toMatch(/^\[ +\d+\.\ds\] (REQUESTED|STARTING) {2}\S/m);
     expect(req.stderr.trim().split("\n").at(-1)).toMatch(/\] RUNNING/);
 
     const listed = await berth(["sessions", "list", "--user", username, "--json"], key);
@@ -126,6 +129,11 @@ describe.runIf(inject("stackStarted"))("berth: the integrator flow", () => {
     const execJson = await berth(["sessions", "exec", id, "--json", "--timeout", "10", "--", "/tiny-server", "--root", "/nope"], key);
     expect(execJson.code).toBe(2);
     expect(JSON.parse(execJson.stdout)).toMatchObject({ exitCode: 2, truncated: false, stderr: expect.stringMatching(/is not a directory/) });
+
+    // The tiny image has no screen: exit 1 with UNAVAILABLE (an image with one writes the PNG).
+    const shot = await berth(["sessions", "screenshot", id, "-o", join(tmpdir(), `berth-${id}.png`)], key);
+    if (shot.code === 0) expect(shot.stdout).toMatch(/berth-.*\.png \d+x\d+/);
+    else expect([shot.code, shot.stderr]).toEqual([1, expect.stringMatching(/^berth: UNAVAILABLE: the session could not take a screenshot/)]);
 
     // Waiting for a status that never comes: exit 3.
     const late = await berth(["sessions", "wait", id, "--until", "PAUSED", "--timeout", "1"], key);
@@ -166,6 +174,27 @@ describe.runIf(inject("stackStarted"))("berth: the integrator flow", () => {
     const revoked = await berth(["sessions", "list"], { ...key, BERTH_API_KEY: "bk_not-a-real-key" });
     expect(revoked.code).toBe(1);
     expect(revoked.stderr).toMatch(/UNAUTHENTICATED: unknown API key/);
+  });
+
+  it("follows a session over the WebSocket trusting only the certificate given to the SDK", async () => {
+    const key = await newKey(["sessions:read", "sessions:write", "users:write"]);
+    const script = `
+      import { readFileSync } from "node:fs";
+      import { BerthClient } from ${JSON.stringify(join(env.root, "sdk", "dist", "index.js"))};
+      const berth = new BerthClient({ url: process.env.BERTH_URL, apiKey: process.env.BERTH_API_KEY, ca: readFileSync(process.env.BERTH_CA_FILE, "utf8") });
+      const user = process.env.SDK_USER;
+      await berth.ensureUser(user);
+      const s = await berth.requestSession({ imageId: (await berth.findImage("tiny")).id, forUser: user });
+      const seen = [];
+      // Polling would ask once now, then not for ten minutes: only the subscription can bring RUNNING in time.
+      const r = await berth.waitForSession(s.id, { pollIntervalMs: 600000, timeoutMs: 20000, onProgress: (x) => seen.push(x.status) });
+      await berth.endSession(s.id);
+      console.log(JSON.stringify({ status: r.status, seen }));`;
+    const r = await node(["--input-type=module", "-e", script], { ...key, SDK_USER: `wss-${randomBytes(3).toString("hex")}` });
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.status).toBe("RUNNING");
+    expect(out.seen.at(-1)).toBe("RUNNING");
   });
 
   it("needs the certificate when the Berth is self-signed: without BERTH_CA_FILE it cannot connect", async () => {

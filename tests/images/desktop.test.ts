@@ -83,7 +83,6 @@ const cases: ImageCase[] = [
 ];
 
 const built = new Map<string, string | null>();
-for (const c of cases) built.set(c.name, await findImage(c.name));
 
 let browser: Browser | undefined;
 const timings: Record<string, Record<string, number>> = {};
@@ -91,6 +90,7 @@ const timings: Record<string, Record<string, number>> = {};
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   await removeTestContainers();
+  for (const c of cases) built.set(c.name, await findImage(c.name));
   if ([...built.values()].some(Boolean)) {
     browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
@@ -183,11 +183,10 @@ const canvasSize = (page: Page) =>
   });
 
 for (const c of cases) {
-  const ref = built.get(c.name);
-  const title = ref ? `${c.name} image` : `${c.name} image (not built: run bash images/build.sh ${c.name})`;
-
-  describe.skipIf(!ref)(title, () => {
-    it(`runs under the agent's restrictions and shows ${c.what} through a path prefix`, async () => {
+  describe(`${c.name} image`, () => {
+    it(`runs under the agent's restrictions and shows ${c.what} through a path prefix`, async (ctx) => {
+      const ref = built.get(c.name);
+      if (!ref) ctx.skip(`berth/${c.name} is not built: run bash images/build.sh ${c.name} (a few minutes)`);
       const s = await runSession(ref!, { env: c.env, memoryMb: c.memoryMb, shmMb: c.shmMb });
       const t: Record<string, number> = {};
       let ok = false;
@@ -250,6 +249,12 @@ for (const c of cases) {
         expect(info.State.Running).toBe(false);
         expect(info.State.ExitCode).toBe(0); // it stopped on SIGTERM, not SIGKILL after the grace time
         expect(info.State.OOMKilled).toBe(false);
+        // Every process in the session ended on SIGTERM by itself, within the gateway's grace time
+        // (the rest of docker stop is Docker's own work: about 0.3 s here when the machine is idle).
+        const logs = (await s.container.logs({ stdout: true, stderr: true, tail: 20 })).toString();
+        const ended = /every process ended within (\d+) ms/.exec(logs);
+        expect(ended, logs).not.toBeNull();
+        t.processesEndedMs = Number(ended![1]);
         expect(t.dockerStopMs).toBeLessThan(1500);
         ok = true;
       } finally {

@@ -118,3 +118,25 @@ describe.runIf(inject("stackStarted"))("commands inside a session", () => {
     await client.ok(`mutation($id:ID!){ destroySession(id:$id){ id } }`, { id: s.id });
   });
 });
+
+describe.runIf(inject("stackStarted"))("viewing links", () => {
+  afterAll(() => closeTestDb());
+
+  it("signs the owner in once and opens the session; a second use is refused", async () => {
+    const { client } = await newKey(["sessions:read", "sessions:write", "users:write"]);
+    const username = `view-${randomBytes(3).toString("hex")}`;
+    await client.ok(`mutation($u:String!){ ensureUser(username:$u){ id } }`, { u: username });
+    const tiny = await imageByName("tiny");
+    const s = (await client.ok<{ requestSession: { id: string } }>(`mutation($i:ID!,$u:String!){ requestSession(imageId:$i, forUser:$u){ id } }`, { i: tiny.id, u: username })).requestSession;
+    await waitFor("RUNNING", async () => (await testDb().session.findUniqueOrThrow({ where: { id: s.id } })).status === "RUNNING", 10_000);
+    const link = (await client.ok<{ createViewingLink: { url: string } }>(`mutation($s:ID!){ createViewingLink(sessionId:$s){ url expiresAt } }`, { s: s.id })).createViewingLink;
+    const browser = new ApiClient();
+    const first = await browser.fetch(link.url);
+    expect(first.status).toBe(302);
+    expect(first.headers.get("location")).toBe(`/sessions/${s.id}`);
+    expect((await browser.ok<{ me: { username: string } }>(`{ me { username } }`)).me.username).toBe(username);
+    expect((await browser.fetch(`/session/${s.id}/`)).status).toBe(200);
+    expect((await new ApiClient().fetch(link.url)).status).toBe(410);
+    await client.ok(`mutation($id:ID!){ destroySession(id:$id){ id } }`, { id: s.id });
+  });
+});

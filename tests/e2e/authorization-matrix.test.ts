@@ -43,7 +43,7 @@ const RULES: Record<string, Rule> = {
   "Query.server": a(), "Query.serverSamples": a(), "Query.servers": a("fleet:read"), "Query.session": u("sessions:read"), "Query.sessionShare": u(),
   "Query.sessions": a("sessions:read"), "Query.settings": a(), "Query.systemInfo": a(), "Query.users": a(), "Query.zones": a("fleet:read"),
   "Mutation.checkIn": AGENT, "Mutation.createApiKey": a(), "Mutation.createEnrollmentToken": a(), "Mutation.createImage": a("images:write"),
-  "Mutation.createUser": a(), "Mutation.createZone": a(), "Mutation.deleteImage": a("images:write"), "Mutation.deleteServer": a(),
+  "Mutation.createUser": a(), "Mutation.createViewingLink": u("sessions:write"), "Mutation.createZone": a(), "Mutation.deleteImage": a("images:write"), "Mutation.deleteServer": a(),
   "Mutation.deleteUser": a(), "Mutation.deleteZone": a(), "Mutation.destroySession": u("sessions:write"), "Mutation.ensureUser": a("users:write"),
   "Mutation.joinShare": u(), "Mutation.keepalive": u("sessions:write"), "Mutation.pauseSession": u(), "Mutation.registerAgent": PUBLIC,
   "Mutation.removeViewer": u(), "Mutation.reportSession": AGENT, "Mutation.reportTask": AGENT, "Mutation.requestSession": u("sessions:write"),

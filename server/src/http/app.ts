@@ -12,6 +12,7 @@ import { formatError } from "../errors.js";
 import { resolveActor } from "../auth/resolve-actor.js";
 import { sessionAuthRoute } from "./session-auth.route.js";
 import { queryLimits } from "./query-limits.js";
+import { viewingLinkRoute } from "../modules/sessions/viewing-link.js";
 
 export interface App {
   httpServer: Server;
@@ -59,6 +60,7 @@ export async function createApp(schema: GraphQLSchema, services: Services): Prom
   await apollo.start();
 
   app.get("/internal/session-auth", sessionAuthRoute(services));
+  app.get("/auth/link/:token", viewingLinkRoute(services));
   app.get("/healthz", (_req, res) => {
     const redis = services.events.ready();
     res.status(redis ? 200 : 503).json({ ok: redis, redis: redis ? "ready" : "reconnecting" });

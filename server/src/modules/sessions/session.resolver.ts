@@ -14,6 +14,7 @@ function checkStartUrl(url: string): string {
 }
 import { launchSession } from "./launch-session.js";
 import { Session } from "./session.type.js";
+import { ViewingLink, createViewingLink } from "./viewing-link.js";
 import { PauseMode, SessionStatus } from "../../generated/prisma/enums.js";
 import { registerEnumType } from "type-graphql";
 
@@ -81,6 +82,15 @@ export class SessionResolver {
   @Mutation(() => Session, { description: "Continues a paused session." })
   resumeSession(@Arg("id", () => ID) id: string, @Ctx() { actor, services }: Context): Promise<Session> {
     return services.sessions.resume(actor, id);
+  }
+
+  @Mutation(() => ViewingLink, { description: "A short-lived, single-use link that signs the session's owner in and opens it (integrators: sessions:write)." })
+  createViewingLink(
+    @Arg("sessionId", () => ID) sessionId: string,
+    @Arg("ttlS", () => Int, { defaultValue: 60 }) ttlS: number,
+    @Ctx() { actor, services }: Context,
+  ): Promise<ViewingLink> {
+    return createViewingLink(services, actor, sessionId, ttlS);
   }
 
   @Mutation(() => Boolean, { description: "The viewing page calls this every minute; sessions nobody keeps alive are reaped." })

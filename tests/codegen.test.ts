@@ -18,7 +18,7 @@ describe("typed operations (client, agent, SDK)", () => {
 
   it("client/ holds no hand-written GraphQL result types", () => {
     // Result types come from client/src/generated only: no file outside it declares a Query/Mutation result shape by hand.
-    const hits = execFileSync("bash", ["-c", "grep -rlE '(interface|type) [A-Za-z]+(Query|Mutation|Subscription)(Result|Data)?\\b' client/src --include=*.ts --include=*.tsx | grep -v '^client/src/generated/' || true"], { cwd: root, encoding: "utf8" });
+    const hits = execFileSync("bash", ["-c", "grep -rlE '^\\s*(export\\s+)?(interface\\s+\\w+(Query|Mutation|Subscription)\\w*\\s*[{<]|type\\s+\\w+(Query|Mutation|Subscription)\\w*\\s*=)' client/src --include=*.ts --include=*.tsx | grep -v '^client/src/generated/' || true"], { cwd: root, encoding: "utf8" });
     expect(hits.trim()).toBe("");
   });
 });

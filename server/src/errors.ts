@@ -50,6 +50,12 @@ const PASS_THROUGH = new Set([
 /** Known errors pass unchanged; anything else is logged and masked. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  const validation = formatted.extensions?.validationErrors;
+  if (formatted.message === "Argument Validation Error" && Array.isArray(validation)) {
+    // Say which field is wrong and how, instead of type-graphql's generic sentence.
+    const problems = flattenValidation(validation as ValidationNode[]);
+    return stripStack({ ...formatted, message: `invalid input: ${problems.join("; ")}`, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } });
+  }
   if (typeof code === "string" && PASS_THROUGH.has(code)) return stripStack(formatted);
   // type-graphql's argument validation errors carry validation details.
   const original = (error as { originalError?: { name?: string; extensions?: Record<string, unknown> } })?.originalError;
@@ -64,4 +70,18 @@ function stripStack(f: GraphQLFormattedError): GraphQLFormattedError {
   if (!f.extensions || !("stacktrace" in f.extensions)) return f;
   const { stacktrace: _s, ...extensions } = f.extensions;
   return { ...f, extensions };
+}
+
+interface ValidationNode {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationNode[];
+}
+
+function flattenValidation(nodes: ValidationNode[], prefix = ""): string[] {
+  return nodes.flatMap((n) => {
+    const path = prefix ? `${prefix}.${n.property}` : n.property;
+    const own = Object.values(n.constraints ?? {}).map((m) => (m.startsWith(n.property) ? `${prefix ? prefix + "." : ""}${m}` : `${path}: ${m}`));
+    return [...own, ...flattenValidation(n.children ?? [], path)];
+  });
 }

@@ -50,7 +50,7 @@ export function createServices(db: Db, events: Events, config: Config): Services
     events,
     config,
     installation,
-    users: new UserService(db, config.BERTH_SIGNIN_TTL_H),
+    users: new UserService(db, config.BERTH_SIGNIN_TTL_H, events.redis),
     images,
     zones,
     settings,

@@ -49,7 +49,7 @@ const RULES: Record<string, Rule> = {
   "Mutation.removeViewer": u(), "Mutation.reportSession": AGENT, "Mutation.reportTask": AGENT, "Mutation.requestSession": u("sessions:write"),
   "Mutation.resetPassword": a(), "Mutation.resumeSession": u(), "Mutation.revokeApiKey": a(), "Mutation.revokeEnrollmentToken": a(),
   "Mutation.runCommand": u("sessions:write"), "Mutation.sendChatMessage": u(), "Mutation.shareSession": u(), "Mutation.signIn": PUBLIC,
-  "Mutation.signOut": PUBLIC, "Mutation.stopSharing": u(), "Mutation.updateImage": a("images:write"), "Mutation.updateServer": a(),
+  "Mutation.signOut": PUBLIC, "Mutation.signOutEverywhere": u(), "Mutation.stopSharing": u(), "Mutation.updateImage": a("images:write"), "Mutation.updateServer": a(),
   "Mutation.updateSettings": a(), "Mutation.updateUser": a(), "Mutation.updateZone": a(),
   "Subscription.agentSignals": AGENT, "Subscription.chatMessageAdded": u(), "Subscription.imageDownloads": a(),
   "Subscription.mySessionsUpdated": u(), "Subscription.serversUpdated": a(), "Subscription.sessionUpdated": u("sessions:read"),
@@ -154,7 +154,7 @@ describe.runIf(inject("stackStarted"))("authorization matrix", () => {
         for (const caller of CALLERS) {
           const op = operation(kind, field, caller.startsWith("key") ? KEY_ARGS[field.name] : undefined);
           // Signing out would end the caller's own sign-in for the rest of the matrix.
-          if (field.name === "signOut" && caller !== "anonymous") continue;
+          if ((field.name === "signOut" || field.name === "signOutEverywhere") && caller !== "anonymous") continue;
           const client = await clients[caller](rule);
           const code = kind === "subscription" ? await subscriptionCode(client, op) : await requestCode(client, op);
           if (code === "INTERNAL_SERVER_ERROR") wrong.push(`${typeName}.${field.name} as ${caller}: server error`);

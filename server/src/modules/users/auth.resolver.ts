@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { requireUser } from "../../auth/policy.js";
 import type { Context } from "../../context.js";
 import { signInCookie, clearedSignInCookie } from "../../auth/cookies.js";
 import { User } from "./user.type.js";
@@ -20,6 +21,14 @@ export class AuthResolver {
     const { user, token, maxAgeS } = await services.users.signIn(username, password);
     setCookie(signInCookie(token, maxAgeS));
     return user;
+  }
+
+  @Mutation(() => Int, { description: "Ends every sign-in of the signed-in user, on every device (this one included); returns how many." })
+  async signOutEverywhere(@Ctx() { actor, services, setCookie }: Context): Promise<number> {
+    const user = requireUser(actor);
+    const n = await services.users.signOutEverywhere(user.userId);
+    setCookie(clearedSignInCookie());
+    return n;
   }
 
   @Mutation(() => Boolean, { description: "Ends this sign-in and clears the cookie." })

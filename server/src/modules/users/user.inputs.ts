@@ -5,7 +5,8 @@ import { Role } from "../../generated/prisma/enums.js";
 @InputType()
 export class CreateUserInput {
   @Field(() => String) @Length(1, 64) username: string;
-  @Field(() => String, { nullable: true, description: "Omit to generate one (returned once)." }) @IsOptional() @Length(8, 256) password?: string;
+  // Checked by the password rules (user.service.ts), which say what is wrong in words.
+  @Field(() => String, { nullable: true, description: "Omit to generate one (returned once)." }) @IsOptional() password?: string;
   @Field(() => Role, { defaultValue: "USER" }) role: Role;
   @Field(() => ID, { nullable: true }) @IsOptional() zoneId?: string;
 }

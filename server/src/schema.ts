@@ -16,6 +16,7 @@ import { UserAdminResolver } from "./modules/users/user-admin.resolver.js";
 import { SystemResolver } from "./modules/system/system.resolver.js";
 import { ApiKeyResolver } from "./modules/apikeys/apikey.resolver.js";
 import { TaskResolver } from "./modules/tasks/task.resolver.js";
+import { AuditResolver } from "./modules/audit/audit.resolver.js";
 
 export const resolvers = [
   AuthResolver,
@@ -33,6 +34,7 @@ export const resolvers = [
   SystemResolver,
   ApiKeyResolver,
   TaskResolver,
+  AuditResolver,
 ] as const;
 
 /** Builds the schema from the resolvers; `emitTo` writes schema.graphql (committed, checked by a test). */

@@ -38,7 +38,7 @@ const AGENT: Rule = { who: "agent", key: null };
 const PUBLIC: Rule = { who: "public", key: "any" };
 
 const RULES: Record<string, Rule> = {
-  "Query.apiKeys": a(), "Query.chatMessages": u(), "Query.enrollmentTokens": a(), "Query.image": u(), "Query.images": u("any"),
+  "Query.apiKeys": a(), "Query.auditEvents": a(), "Query.chatMessages": u(), "Query.enrollmentTokens": a(), "Query.image": u(), "Query.images": u("any"),
   "Query.installation": a(), "Query.managers": a(), "Query.me": PUBLIC, "Query.mySessions": u(), "Query.screenshot": u("sessions:read"),
   "Query.server": a(), "Query.serverSamples": a(), "Query.servers": a("fleet:read"), "Query.session": u("sessions:read"), "Query.sessionShare": u(),
   "Query.sessions": a("sessions:read"), "Query.settings": a(), "Query.systemInfo": a(), "Query.users": a(), "Query.zones": a("fleet:read"),

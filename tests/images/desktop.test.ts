@@ -190,6 +190,7 @@ for (const c of cases) {
       const s = await runSession(ref!, { env: c.env, memoryMb: c.memoryMb, shmMb: c.shmMb });
       const t: Record<string, number> = {};
       let ok = false;
+      let shown: Page | undefined;
       const console_: string[] = [];
       const proxy = await startPrefixProxy(s.port, s.secret, s.sessionId);
       const context = await browser!.newContext({ viewport: { width: 1280, height: 720 } });
@@ -202,6 +203,7 @@ for (const c of cases) {
         expect(ids.trim().split("\n")).toEqual(["1000", "1000"]);
 
         const page = await context.newPage();
+        shown = page;
         const errors: string[] = [];
         page.on("pageerror", (e) => errors.push(e.message));
         page.on("console", (m) => console_.push(m.text()));
@@ -259,6 +261,7 @@ for (const c of cases) {
         ok = true;
       } finally {
         if (!ok) {
+          await shown?.screenshot({ path: join(shots, `image-${c.name}-failed.png`) }).catch(() => {});
           const logs = await s.container.logs({ stdout: true, stderr: true, tail: 60 }).catch(() => "");
           console.log(`${c.name}: browser console:\n${console_.join("\n")}\ncontainer log:\n${logs.toString()}`);
         }

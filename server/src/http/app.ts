@@ -12,6 +12,7 @@ import { formatError } from "../errors.js";
 import { resolveActor } from "../auth/resolve-actor.js";
 import { sessionAuthRoute } from "./session-auth.route.js";
 import { queryLimits } from "./query-limits.js";
+import { auditPlugin } from "../modules/audit/audit.plugin.js";
 import { viewingLinkRoute } from "../modules/sessions/viewing-link.js";
 
 export interface App {
@@ -54,6 +55,7 @@ export async function createApp(schema: GraphQLSchema, services: Services): Prom
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      auditPlugin(services.db),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
   });
@@ -73,6 +75,7 @@ export async function createApp(schema: GraphQLSchema, services: Services): Prom
         actor: await resolveActor(services, req.headers),
         services,
         setCookie: (c) => void res.append("Set-Cookie", c),
+        requestIp: String(req.headers["x-real-ip"] ?? req.socket.remoteAddress ?? ""),
       }),
     }),
   );

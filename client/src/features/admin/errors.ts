@@ -29,7 +29,8 @@ export function apiProblem(error: unknown): ApiProblem {
   const first = error.errors[0];
   const ext = (first?.extensions ?? {}) as Record<string, unknown>;
   const code = typeof ext.code === "string" ? ext.code : undefined;
-  const invalid = validationMessages(ext.validation);
+  // Argument validation details, under either name the manager has used for them.
+  const invalid = validationMessages(ext.validationErrors ?? ext.validation);
   if (invalid.length) {
     const top = invalid[0];
     return { code, field: topField(top.field), message: sentence(invalid.map((v) => v.message).join("; ")) };

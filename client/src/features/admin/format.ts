@@ -43,6 +43,11 @@ export function num(n: number, digits = 2): string {
   return String(+n.toFixed(digits));
 }
 
+/** "1 core", "0.5 cores". */
+export function coreCount(n: number): string {
+  return `${num(n)} ${n === 1 ? "core" : "cores"}`;
+}
+
 export function percent(n: number): string {
   return `${Math.round(n)}%`;
 }

@@ -48,7 +48,7 @@ export function ConfirmAction({ open, title, children, confirmLabel, busyLabel =
       testId={`${testId}-dialog`}
       footer={
         <>
-          <button type="button" className="button button--ghost" onClick={onClose} disabled={busy} autoFocus>
+          <button type="button" className="button button--ghost" onClick={onClose} disabled={busy} data-autofocus>
             Cancel
           </button>
           <button type="button" className={`button button--${tone}`} onClick={() => void confirm()} disabled={busy} data-testid={testId}>

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { AdminIcon } from "./AdminIcon";
 
 /** Copies `text`; says "Copied" for a moment. Falls back to a hidden textarea off secure origins. */
-export function CopyButton({ text, label = "Copy", testId, size = "sm" }: { text: string; label?: string; testId?: string; size?: "sm" | "md" }) {
+export function CopyButton({ text, label = "Copy", testId, size = "sm", focusFirst }: { text: string; label?: string; testId?: string; size?: "sm" | "md"; focusFirst?: boolean }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
 
   useEffect(() => {
@@ -21,7 +21,7 @@ export function CopyButton({ text, label = "Copy", testId, size = "sm" }: { text
   };
 
   return (
-    <button type="button" className={`button button--secondary ${size === "sm" ? "button--sm" : ""} adm-copy`} onClick={() => void copy()} data-testid={testId}>
+    <button type="button" className={`button button--secondary ${size === "sm" ? "button--sm" : ""} adm-copy`} onClick={() => void copy()} data-testid={testId} data-autofocus={focusFirst || undefined}>
       <AdminIcon name={state === "copied" ? "check" : "copy"} />
       <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : label}</span>
     </button>

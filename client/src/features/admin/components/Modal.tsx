@@ -28,7 +28,14 @@ export function Modal({ open, title, description, children, footer, onClose, onS
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      // The marked control, else the first field: not the close button the browser would pick.
+      const first =
+        d.querySelector<HTMLElement>("[data-autofocus]") ??
+        d.querySelector<HTMLElement>(".adm-modal__body :is(input:not([type=hidden]), select, textarea):not(:disabled)");
+      first?.focus();
+    }
     if (!open && d.open) d.close();
   }, [open]);
 
@@ -55,7 +62,8 @@ export function Modal({ open, title, description, children, footer, onClose, onS
         if (!busy) onClose();
       }}
       onClick={(e) => {
-        if (e.target === e.currentTarget && !busy) onClose();
+        // A stray click beside a long form must not throw away what was typed: only dialogs close.
+        if (e.target === e.currentTarget && !busy && variant === "dialog") onClose();
       }}
     >
       {open && (

@@ -7,7 +7,7 @@ export function OneTimeSecret({ value, label, testId }: { value: string; label: 
       <span className="adm-secret__label">{label}</span>
       <div className="adm-secret__row">
         <code className="adm-secret__value" data-testid={testId}>{value}</code>
-        <CopyButton text={value} testId={testId ? `${testId}-copy` : undefined} />
+        <CopyButton text={value} testId={testId ? `${testId}-copy` : undefined} focusFirst />
       </div>
       <p className="adm-secret__warn">This is the only time it is shown. Copy it now and keep it somewhere safe.</p>
     </div>

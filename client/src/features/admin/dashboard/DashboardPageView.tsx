@@ -79,7 +79,7 @@ function Stat({ tab, icon, label, value, total, note, warn, testId }: StatProps)
 function Charts({ servers, history, from, to }: { servers: AdminServerFieldsFragment[]; history: HistoryByServer; from: number; to: number }) {
   const empty = { cpu: [], mem: [], sessions: [] };
   const per = servers.map((s, i) => ({ server: s, color: colorAt(i), h: history[s.id] ?? empty }));
-  const total = totalOverTime(per.map((x) => x.h.sessions), from, to, 30_000, 60_000);
+  const total = totalOverTime(per.map((x) => x.h.sessions), from, to, 60_000);
   // A server with no stored samples yet (just enrolled) still shows its current reading.
   const withLive = (points: Series["points"], live: number, server: AdminServerFieldsFragment) =>
     points.length || server.status === "OFFLINE" ? points : [{ t: to, v: live }];

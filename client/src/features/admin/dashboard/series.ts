@@ -39,25 +39,22 @@ export function appendReading(
 }
 
 /**
- * Sessions across all servers at each step: every server counts with its latest reading at
- * or before the step, unless that reading is older than `staleMs` (the server was gone).
+ * Sessions across all servers at every moment any server reported: each server counts with its
+ * latest reading at or before that moment, unless it is older than `staleMs` (the server was gone).
+ * Evaluated at the readings themselves, so with one server the total is exactly its line.
  */
-export function totalOverTime(perServer: Point[][], from: number, to: number, stepMs: number, staleMs: number): Point[] {
-  const out: Point[] = [];
+export function totalOverTime(perServer: Point[][], from: number, to: number, staleMs: number): Point[] {
+  const times = [...new Set(perServer.flatMap((pts) => pts.map((p) => p.t)))].filter((t) => t >= from && t <= to).sort((a, b) => a - b);
   const idx = perServer.map(() => -1);
-  const start = Math.ceil(from / stepMs) * stepMs;
-  for (let t = start; t <= to; t += stepMs) {
+  const out: Point[] = [];
+  for (const t of times) {
     let sum = 0;
-    let any = false;
     perServer.forEach((pts, i) => {
       while (idx[i] + 1 < pts.length && pts[idx[i] + 1].t <= t) idx[i]++;
       const p = pts[idx[i]];
-      if (p && t - p.t <= staleMs) {
-        sum += p.v;
-        any = true;
-      }
+      if (p && t - p.t <= staleMs) sum += p.v;
     });
-    if (any) out.push({ t, v: sum });
+    out.push({ t, v: sum });
   }
   return out;
 }

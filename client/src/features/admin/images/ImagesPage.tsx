@@ -9,6 +9,7 @@ import {
   AdminUpdateImageDocument,
   AdminZonesDocument,
   type AdminImageFieldsFragment,
+  type AdminUpdateImageMutation,
   type ImageInput,
 } from "../../../generated/graphql";
 import { useTitle } from "../../../useTitle";
@@ -65,7 +66,7 @@ export function ImagesPage() {
       onSave={save}
       onSetEnabled={async (image, enabled) => {
         try {
-          await update({ variables: { id: image.id, input: { enabled } } });
+          await update({ variables: { id: image.id, input: { enabled } }, optimisticResponse: { updateImage: { ...image, enabled, __typename: "Image" } as AdminUpdateImageMutation["updateImage"] } });
           toast.success(enabled ? `${image.friendlyName} is enabled: users can launch it` : `${image.friendlyName} is disabled: users no longer see it`);
         } catch (e) {
           toast.error(`${image.friendlyName}: ${errorMessage(e)}`);

@@ -6,7 +6,7 @@ import { AdminIcon } from "../components/AdminIcon";
 import { ConfirmAction } from "../components/ConfirmAction";
 import { LoadState } from "../components/LoadState";
 import { PageHeader } from "../components/PageHeader";
-import { mb, num, plural, timeLimit } from "../format";
+import { coreCount, mb, plural, timeLimit } from "../format";
 import { DownloadCell } from "./components/DownloadCell";
 import { ImageEditor } from "./components/ImageEditor";
 import { downloadsFor, type ImageDownload } from "./downloads";
@@ -88,12 +88,11 @@ export function ImagesPageView(p: Props) {
             <EmptyState icon="search" title={`No image matches “${query}”`} actions={<button type="button" className="button button--secondary" onClick={() => setQuery("")}>Clear the search</button>} />
           ) : (
             <div className="adm-table-wrap adm-card adm-card--flush">
-              <table className="adm-table adm-table--images">
+              <table className="adm-table adm-table--images adm-table--stack">
                 <thead>
                   <tr>
                     <th scope="col">Image</th>
-                    <th scope="col" className="adm-col-optional">Resources</th>
-                    <th scope="col" className="adm-col-optional">Placement</th>
+                    <th scope="col" className="adm-col-optional">Runs with</th>
                     <th scope="col">Downloads</th>
                     <th scope="col">Enabled</th>
                     <th scope="col"><span className="sr-only">Actions</span></th>
@@ -121,15 +120,18 @@ export function ImagesPageView(p: Props) {
                           </div>
                         </div>
                       </td>
-                      <td className="adm-nowrap adm-col-optional">
-                        <div>{num(i.cores)} cores · {mb(i.memoryMb)}</div>
-                        <div className="adm-cell-sub">{i.sessionTimeLimitS ? `Ends after ${timeLimit(i.sessionTimeLimitS)}` : "No time limit"}</div>
+                      <td data-label="Runs with" className="adm-nowrap adm-col-optional">
+                        <div>
+                          <div>{coreCount(i.cores)} · {mb(i.memoryMb)}</div>
+                          <div className="adm-cell-sub">
+                            {placement(i)} · {i.sessionTimeLimitS ? `ends after ${timeLimit(i.sessionTimeLimitS)}` : "no time limit"}
+                          </div>
+                        </div>
                       </td>
-                      <td className="adm-col-optional">{placement(i)}</td>
-                      <td>
+                      <td data-label="Downloads">
                         <DownloadCell enabled={i.enabled} downloads={downloadsFor(i.id, p.downloads, p.servers)} />
                       </td>
-                      <td>
+                      <td data-label="Enabled">
                         <label className="toggle" title={i.enabled ? "Users can launch it" : "Hidden from users"}>
                           <input type="checkbox" checked={i.enabled} onChange={(e) => void p.onSetEnabled(i, e.target.checked)} data-testid="image-enabled" aria-label={`${i.friendlyName} enabled`} />
                           <span className="toggle__track" aria-hidden="true" />

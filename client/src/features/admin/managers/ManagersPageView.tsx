@@ -41,7 +41,7 @@ export function ManagersPageView(p: Props) {
             <strong>{alive}</strong> of {managers.length} alive
           </p>
           <div className="adm-table-wrap adm-card adm-card--flush">
-            <table className="adm-table">
+            <table className="adm-table adm-table--stack">
               <thead>
                 <tr>
                   <th scope="col">Manager</th>
@@ -59,20 +59,22 @@ export function ManagersPageView(p: Props) {
                       <div className="adm-cell-main">{m.hostname}</div>
                       <div className="adm-cell-sub adm-mono">{m.url}</div>
                     </td>
-                    <td>
+                    <td data-label="Status">
                       {m.alive ? (
                         <span className="status status--ok"><span className="status__dot" aria-hidden="true" />Alive</span>
                       ) : (
                         <span className="status status--bad"><span className="status__dot" aria-hidden="true" />Gone</span>
                       )}
                     </td>
-                    <td>{m.zoneName ?? <span className="muted">—</span>}</td>
-                    <td className="adm-mono">{m.version}</td>
-                    <td className="adm-nowrap">
-                      <div>{dateTime(m.startedAt)}</div>
-                      <div className="adm-cell-sub">up {duration((p.now - Date.parse(m.startedAt)) / 1000)}</div>
+                    <td data-label="Zone">{m.zoneName ?? <span className="muted">—</span>}</td>
+                    <td data-label="Version" className="adm-mono">{m.version}</td>
+                    <td data-label="Started" className="adm-nowrap">
+                      <div>
+                        <div>{dateTime(m.startedAt)}</div>
+                        <div className="adm-cell-sub">up {duration((p.now - Date.parse(m.startedAt)) / 1000)}</div>
+                      </div>
                     </td>
-                    <td className="adm-nowrap" title={dateTime(m.heartbeatAt)}>{ago(m.heartbeatAt, p.now)}</td>
+                    <td data-label="Last heartbeat" className="adm-nowrap" title={dateTime(m.heartbeatAt)}>{ago(m.heartbeatAt, p.now)}</td>
                   </tr>
                 ))}
               </tbody>

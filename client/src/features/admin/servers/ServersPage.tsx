@@ -1,6 +1,5 @@
-import { useApolloClient, useMutation } from "@apollo/client/react";
+import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
-import { useQuery } from "@apollo/client/react";
 import { errorMessage } from "../../../errors";
 import { AdminDeleteServerDocument, AdminUpdateServerDocument, AdminZonesDocument, type AdminServerFieldsFragment } from "../../../generated/graphql";
 import { useTitle } from "../../../useTitle";

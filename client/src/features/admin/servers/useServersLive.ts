@@ -5,7 +5,8 @@ import { useThrottled } from "../hooks";
 
 /**
  * Every server, kept live: each serversUpdated event updates its server in the cache (same
- * fields, same id); a server the list does not know yet (just enrolled) refetches the list.
+ * fields, same id); a server the list does not know yet (just enrolled), or one that is gone
+ * (the event of its deletion answers NOT_FOUND), refetches the list.
  */
 export function useServersLive(onServer?: (server: AdminServerFieldsFragment) => void) {
   const servers = useQuery(AdminServersDocument, { fetchPolicy: "cache-and-network" });
@@ -24,6 +25,8 @@ export function useServersLive(onServer?: (server: AdminServerFieldsFragment) =>
       if (loaded.current && !known.current.has(server.id)) refetch();
       handler.current?.(server);
     },
+    // A server deleted elsewhere arrives as NOT_FOUND (the event outlives the row): the list knows better.
+    onError: () => refetch(),
   });
 
   return servers;

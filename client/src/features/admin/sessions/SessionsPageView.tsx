@@ -9,7 +9,7 @@ import { AdminIcon } from "../components/AdminIcon";
 import { ConfirmAction } from "../components/ConfirmAction";
 import { LoadState } from "../components/LoadState";
 import { PageHeader } from "../components/PageHeader";
-import { ago, duration, mb, num, plural } from "../format";
+import { ago, coreCount, duration, mb, plural } from "../format";
 import { STATUS_FILTERS, hasFilters, type SessionFilters, type StatusFilter } from "./filters";
 
 type Session = AdminSessionFieldsFragment;
@@ -120,7 +120,7 @@ export function SessionsPageView(p: Props) {
             {sessions.length >= 200 && " (the newest 200; narrow the filters to see older ones)"}
           </p>
           <div className="adm-table-wrap adm-card adm-card--flush">
-            <table className="adm-table">
+            <table className="adm-table adm-table--stack">
               <thead>
                 <tr>
                   <th scope="col">Workspace</th>
@@ -146,26 +146,30 @@ export function SessionsPageView(p: Props) {
                           </div>
                         </div>
                       </td>
-                      <td>
+                      <td data-label="Owner">
                         <button type="button" className="adm-linklike" onClick={() => set({ userId: s.userId })} title={`Only ${s.ownerName}'s sessions`}>
                           {s.ownerName}
                         </button>
                       </td>
-                      <td>{s.serverHostname ?? <span className="muted">—</span>}</td>
-                      <td>
-                        <span className={`status status--${statusTone(s.status)}`} data-status={s.status}>
-                          <span className="status__dot" aria-hidden="true" />
-                          {statusLabel(s.status)}
-                        </span>
-                        {s.statusMessage && (s.status !== "RUNNING") && <div className="adm-cell-sub adm-cell-msg">{sentence(s.statusMessage)}</div>}
+                      <td data-label="Server">{s.serverHostname ?? <span className="muted">—</span>}</td>
+                      <td data-label="Status">
+                        <div>
+                          <span className={`status status--${statusTone(s.status)}`} data-status={s.status}>
+                            <span className="status__dot" aria-hidden="true" />
+                            {statusLabel(s.status)}
+                          </span>
+                          {s.statusMessage && s.status !== "RUNNING" && <div className="adm-cell-sub adm-cell-msg">{sentence(s.statusMessage)}</div>}
+                        </div>
                       </td>
-                      <td className="adm-nowrap">
-                        <div title={s.createdAt}>{duration((p.now - Date.parse(s.createdAt)) / 1000)}</div>
-                        {ended && s.endedAt && <div className="adm-cell-sub">ended {ago(s.endedAt, p.now)}</div>}
-                        {!ended && s.expiresAt && <div className="adm-cell-sub">ends in {duration((Date.parse(s.expiresAt) - p.now) / 1000)}</div>}
+                      <td data-label="Age" className="adm-nowrap">
+                        <div>
+                          <div title={s.createdAt}>{duration((p.now - Date.parse(s.createdAt)) / 1000)}</div>
+                          {ended && s.endedAt && <div className="adm-cell-sub">ended {ago(s.endedAt, p.now)}</div>}
+                          {!ended && s.expiresAt && <div className="adm-cell-sub">ends in {duration((Date.parse(s.expiresAt) - p.now) / 1000)}</div>}
+                        </div>
                       </td>
-                      <td className="adm-nowrap adm-col-optional">
-                        {num(s.cores)} cores · {mb(s.memoryMb)}
+                      <td data-label="Resources" className="adm-nowrap adm-col-optional">
+                        {coreCount(s.cores)} · {mb(s.memoryMb)}
                       </td>
                       <td className="adm-cell-actions">
                         {!ended && s.status !== "STOPPING" && (

@@ -80,7 +80,7 @@ export function UsersPageView(p: Props) {
             </EmptyState>
           ) : (
             <div className="adm-table-wrap adm-card adm-card--flush">
-              <table className="adm-table">
+              <table className="adm-table adm-table--stack">
                 <thead>
                   <tr>
                     <th scope="col">User</th>
@@ -102,19 +102,19 @@ export function UsersPageView(p: Props) {
                           {u.id === p.meId && <span className="chip">You</span>}
                         </div>
                       </td>
-                      <td>{u.role === "ADMIN" ? <span className="chip chip--accent">Admin</span> : <span className="chip">User</span>}</td>
-                      <td>{u.zoneName ?? <span className="muted adm-nowrap" title="Uses the default zone from Settings">Default zone</span>}</td>
-                      <td>
+                      <td data-label="Role">{u.role === "ADMIN" ? <span className="chip chip--accent">Admin</span> : <span className="chip">User</span>}</td>
+                      <td data-label="Zone">{u.zoneName ?? <span className="muted adm-nowrap" title="Uses the default zone from Settings">Default zone</span>}</td>
+                      <td data-label="Status">
                         {u.disabled ? (
                           <span className="status status--neutral" data-testid="user-status">Disabled</span>
                         ) : (
                           <span className="status status--ok" data-testid="user-status"><span className="status__dot" aria-hidden="true" />Active</span>
                         )}
                       </td>
-                      <td className="adm-num">
+                      <td data-label="Sessions" className="adm-num">
                         {u.activeSessions > 0 ? <Link to={adminPath("sessions", { userId: u.id })}>{u.activeSessions}</Link> : <span className="muted">0</span>}
                       </td>
-                      <td className="adm-nowrap adm-col-optional" title={dateTime(u.createdAt)}>{date(u.createdAt)}</td>
+                      <td data-label="Created" className="adm-nowrap adm-col-optional" title={dateTime(u.createdAt)}>{date(u.createdAt)}</td>
                       <td className="adm-cell-actions">
                         <button type="button" className="button button--ghost button--sm" onClick={() => setEditing(u)} data-testid="user-edit" aria-label={`Edit ${u.username}`}>
                           <AdminIcon name="edit" /> <span className="adm-hide-narrow">Edit</span>

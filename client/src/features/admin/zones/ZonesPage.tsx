@@ -11,11 +11,14 @@ import {
   AdminUpdateZoneDocument,
   AdminUsersDocument,
   AdminZonesDocument,
+  type AdminUpdateZoneMutation,
   type UpdateZoneInput,
 } from "../../../generated/graphql";
 import { useTitle } from "../../../useTitle";
 import { useToast } from "../components/Toasts";
 import { ZonesPageView, type ZoneUsage } from "./ZonesPageView";
+
+const stripNulls = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v != null)) as Partial<T>;
 
 /** Zones, how each places sessions, and the tokens that enrol servers into them. */
 export function ZonesPage() {
@@ -62,7 +65,18 @@ export function ZonesPage() {
       error={zones.error && !zones.data ? errorMessage(zones.error) : undefined}
       onRetry={() => void zones.refetch().catch(() => {})}
       onCreate={(input) => act(() => create({ variables: { input } }), `Zone '${input.name}' created`, { inlineErrors: true })}
-      onUpdate={(zone, input: UpdateZoneInput, done, inlineErrors) => act(() => update({ variables: { id: zone.id, input } }), done, { inlineErrors })}
+      onUpdate={(zone, input: UpdateZoneInput, done, inlineErrors) =>
+        act(
+          () =>
+            update({
+              variables: { id: zone.id, input },
+              // Toggles and selects follow the click at once; a refusal puts the stored value back.
+              optimisticResponse: { updateZone: { ...zone, ...stripNulls(input), __typename: "Zone" } as AdminUpdateZoneMutation["updateZone"] },
+            }),
+          done,
+          { inlineErrors },
+        )
+      }
       onDelete={async (zone) => {
         await remove({ variables: { id: zone.id } });
         client.cache.evict({ id: client.cache.identify({ __typename: "Zone", id: zone.id }) });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { AdminServerFieldsFragment, AdminZoneFieldsFragment } from "../../../../generated/graphql";
 import { Modal } from "../../components/Modal";
-import { mb, num } from "../../format";
+import { coreCount, mb, num } from "../../format";
 import { capacityForm, capacityProblems, type CapacityForm } from "../capacity";
 
 type Props = {
@@ -80,7 +80,7 @@ export function CapacityDialog({ server, zones, onClose, onSave }: Props) {
                 data-testid="server-cores-override"
               />
               <span className={tried && problems.cores ? "adm-field-error" : "adm-hint"}>
-                {tried && problems.cores ? problems.cores : `The host reports ${num(server.cores)} cores.`}
+                {tried && problems.cores ? problems.cores : `The host reports ${coreCount(server.cores)}.`}
               </span>
             </label>
             <label className="field">

@@ -63,7 +63,7 @@ export function NewUserDialog({ open, zones, onClose, onCreate }: Props) {
             className="input"
             value={form.username}
             onChange={(e) => setForm({ ...form, username: e.target.value })}
-            autoFocus
+            data-autofocus
             autoComplete="off"
             aria-invalid={tried && !!problems.username}
             data-testid="user-form-username"

@@ -34,6 +34,11 @@ export function TokenDialog({ zone, origin, onClose, onCreate }: Props) {
     }
   };
 
+  // The form gives way to the token: move the focus to its copy button, not into the void.
+  useEffect(() => {
+    if (token) document.querySelector<HTMLElement>("[data-testid='token-value-copy']")?.focus();
+  }, [token]);
+
   const command = token ? agentCommand(origin, token) : "";
 
   return (
@@ -77,7 +82,7 @@ export function TokenDialog({ zone, origin, onClose, onCreate }: Props) {
         <div className="adm-form">
           <label className="field">
             <span className="field__label">Name (optional)</span>
-            <input className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. rack 3 hosts" autoFocus data-testid="token-name" />
+            <input className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. rack 3 hosts" data-autofocus data-testid="token-name" />
             <span className="adm-hint">Helps you tell tokens apart later; only the token's first characters are ever shown again.</span>
           </label>
           {problem && <p className="adm-form-error" role="alert">{problem}</p>}

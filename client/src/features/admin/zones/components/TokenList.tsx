@@ -34,7 +34,7 @@ export function TokenList({ tokens, zoneName, onNew, onRevoke }: Props) {
         <p className="adm-tokens__empty">No active tokens. Create one to add a server to this zone.</p>
       ) : (
         <div className="adm-table-wrap">
-          <table className="adm-table adm-table--compact">
+          <table className="adm-table adm-table--compact adm-table--stack">
             <thead>
               <tr>
                 <th scope="col">Token</th>
@@ -48,9 +48,9 @@ export function TokenList({ tokens, zoneName, onNew, onRevoke }: Props) {
               {shown.map((t) => (
                 <tr key={t.id} data-testid="token-row" data-prefix={t.prefix} className={t.revokedAt ? "adm-row--muted" : undefined}>
                   <td><code className="adm-mono">{t.prefix}••••••••</code></td>
-                  <td>{t.name || <span className="muted">—</span>}</td>
-                  <td className="adm-nowrap">{dateTime(t.createdAt)}</td>
-                  <td>
+                  <td data-label="Name">{t.name || <span className="muted">—</span>}</td>
+                  <td data-label="Created" className="adm-nowrap">{dateTime(t.createdAt)}</td>
+                  <td data-label="Status">
                     {t.revokedAt ? (
                       <span className="status status--neutral" title={dateTime(t.revokedAt)}>Revoked</span>
                     ) : (

@@ -62,7 +62,7 @@ export function ZoneFormDialog({ open, zone, onClose, onSave }: Props) {
             className="input"
             value={input.name}
             onChange={(e) => setInput({ ...input, name: e.target.value })}
-            autoFocus
+            data-autofocus
             maxLength={64}
             placeholder="eu-west"
             aria-invalid={!!problem}

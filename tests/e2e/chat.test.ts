@@ -78,3 +78,43 @@ describe.runIf(inject("stackStarted"))("sharing and chat through the API", () =>
     await owner.ok(`mutation($id:ID!){ destroySession(id:$id){ id } }`, { id: sessionId });
   });
 });
+
+describe.runIf(inject("stackStarted"))("a shared session's WebSocket", () => {
+  afterAll(() => closeTestDb());
+
+  it("ignores a view-only guest's input, passes a collaborator's, and cuts a removed guest off at once", async () => {
+    const { owner, guest, sessionId, share } = await sharedSession();
+    await guest.ok(`mutation($id:String!){ joinShare(shareId:$id){ id } }`, { id: share.id });
+    const ws = guest.websocket(`/session/${sessionId}/websockify`);
+    await new Promise((resolve, reject) => (ws.once("open", resolve), ws.once("error", reject)));
+    const echoed: string[] = [];
+    ws.on("message", (m) => echoed.push(m.toString()));
+    ws.send("typed by a viewer");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(echoed).toEqual([]); // the session server dropped it: view only
+
+    const closed = new Promise<number>((resolve) => ws.once("close", () => resolve(Date.now())));
+    const viewers = await owner.ok<{ sessionShare: { viewers: { userId: string }[] } }>(`query($s:ID!){ sessionShare(sessionId:$s){ viewers { userId } } }`, { s: sessionId });
+    const removedAt = Date.now();
+    await owner.ok(`mutation($s:ID!,$u:ID!){ removeViewer(sessionId:$s, userId:$u){ id } }`, { s: sessionId, u: viewers.sessionShare.viewers[0].userId });
+    const cutAfter = (await Promise.race([closed, new Promise<number>((r) => setTimeout(() => r(-1), 5000))])) - removedAt;
+    console.log(`removed viewer's WebSocket closed ${cutAfter} ms after removeViewer`);
+    expect(cutAfter).toBeGreaterThan(0);
+    expect(cutAfter).toBeLessThan(3000);
+
+    // A collaborator's input reaches the session.
+    const { client: collaborator } = await signedInClient();
+    await owner.ok(`mutation($s:ID!){ shareSession(sessionId:$s, mode: COLLABORATE){ id } }`, { s: sessionId });
+    await collaborator.ok(`mutation($id:String!){ joinShare(shareId:$id){ id } }`, { id: share.id });
+    const ws2 = collaborator.websocket(`/session/${sessionId}/websockify`);
+    const echo = await new Promise<string>((resolve, reject) => {
+      ws2.once("open", () => ws2.send("typed by a collaborator"));
+      ws2.once("message", (m) => resolve(m.toString()));
+      ws2.once("error", reject);
+      setTimeout(() => reject(new Error("no echo")), 5000);
+    });
+    expect(echo).toBe("typed by a collaborator");
+    ws2.close();
+    await owner.ok(`mutation($id:ID!){ destroySession(id:$id){ id } }`, { id: sessionId });
+  }, 30_000);
+});

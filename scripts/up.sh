@@ -32,6 +32,13 @@ npm run --silent build
 step "tiny image"
 bash images/tiny/build.sh
 
+# The default workspaces (desktop, desktop-deluxe, firefox), built from Debian packages. The first
+# build takes several minutes; later runs rebuild only what changed. BERTH_SKIP_DEFAULT_IMAGES=1 skips it.
+if [[ "${BERTH_SKIP_DEFAULT_IMAGES:-0}" != 1 ]]; then
+  step "default images"
+  bash images/build.sh all
+fi
+
 # Database migrations and seed; prints the admin credentials the first time; writes the local
 # agent's enrollment token.
 step "setup"

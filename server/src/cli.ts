@@ -91,6 +91,17 @@ async function setup() {
       categories: ["Testing"],
     });
 
+    // The default workspaces, once images/build.sh has pushed them to the registry.
+    for (const image of process.env.BERTH_SETUP_DEFAULT_IMAGES === "0" ? [] : DEFAULT_IMAGES) {
+      if (!(await inRegistry(registry, image.repo))) {
+        console.log(`Image '${image.name}' is not in the registry yet (build it: bash images/build.sh ${image.name})`);
+        continue;
+      }
+      const { repo, ...seed } = image;
+      await seedImage(db, { ...seed, ref: `${registry}/${repo}:latest` });
+      console.log(`Image '${image.name}' registered`);
+    }
+
     const admins = await db.user.count({ where: { role: "ADMIN" } });
     if (admins === 0) {
       const password = process.env.BERTH_ADMIN_PASSWORD || generatePassword();
@@ -105,6 +116,51 @@ async function setup() {
     }
   } finally {
     await db.$disconnect();
+  }
+}
+
+const DEFAULT_IMAGES = [
+  {
+    name: "desktop",
+    repo: "berth/desktop",
+    friendlyName: "Desktop",
+    description: "A clean Debian desktop with a taskbar, a terminal and a file manager.",
+    cores: 1,
+    memoryMb: 1024,
+    shmMb: 256,
+    categories: ["Desktop"],
+  },
+  {
+    name: "desktop-deluxe",
+    repo: "berth/desktop-deluxe",
+    friendlyName: "Desktop Deluxe",
+    description: "The desktop plus LibreOffice, a text editor, an image viewer and a PDF viewer.",
+    cores: 2,
+    memoryMb: 2048,
+    shmMb: 512,
+    categories: ["Desktop", "Productivity"],
+  },
+  {
+    name: "firefox",
+    repo: "berth/firefox",
+    friendlyName: "Firefox",
+    description: "Firefox ESR on its own, full screen: an isolated browser.",
+    cores: 1,
+    memoryMb: 1536,
+    shmMb: 512,
+    categories: ["Browsers"],
+  },
+];
+
+/** Whether the registry (Docker Registry HTTP API v2) has a latest tag for the repository. */
+async function inRegistry(registry: string, repo: string): Promise<boolean> {
+  try {
+    const res = await fetch(`http://${registry}/v2/${repo}/tags/list`, { signal: AbortSignal.timeout(3000) });
+    if (!res.ok) return false;
+    const body = (await res.json()) as { tags?: string[] | null };
+    return (body.tags ?? []).includes("latest");
+  } catch {
+    return false;
   }
 }
 

@@ -12,10 +12,14 @@ export const docker = new Docker({
   socketPath: (process.env.DOCKER_HOST ?? "unix:///run/berth/docker.sock").replace(/^unix:\/\//, ""),
 });
 export const registry = process.env.BERTH_REGISTRY ?? "127.0.0.1:5000";
+/** This test process' containers carry this label value, so parallel runs leave each other alone. */
+const RUN = `${process.pid}-${randomBytes(4).toString("hex")}`;
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The image reference to test: the registry's copy (what agents pull), else the local tag. */
 export async function findImage(name: string): Promise<string | null> {
+  // The desktops take minutes to build and to test: opt in with BERTH_TEST_DESKTOPS=1 after `bash images/build.sh`.
+  if (name !== "tiny" && process.env.BERTH_TEST_DESKTOPS !== "1") return null;
   for (const ref of [`${registry}/berth/${name}:latest`, `berth/${name}:latest`]) {
     try {
       await docker.getImage(ref).inspect();
@@ -67,7 +71,7 @@ export async function runSession(image: string, o: RunOptions = {}): Promise<Ses
   const container = await docker.createContainer({
     Image: image,
     Env: Object.entries(env).map(([k, v]) => `${k}=${v}`),
-    Labels: { "org.berth.test": "images" },
+    Labels: { "org.berth.test": "images", "org.berth.test.run": RUN },
     ExposedPorts: { "6901/tcp": {} },
     HostConfig: {
       NanoCpus: Math.round((o.cores ?? 2) * 1e9),
@@ -106,9 +110,12 @@ export async function waitForHttp(port: number, secret: string, timeoutMs = 20_0
   }
 }
 
+/** Removes this run's containers, and any other run's left over for more than 15 minutes. */
 export async function removeTestContainers() {
   const list = await docker.listContainers({ all: true, filters: { label: ["org.berth.test=images"] } });
-  await Promise.all(list.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => {})));
+  const stale = Date.now() / 1000 - 15 * 60;
+  const ours = list.filter((c) => c.Labels["org.berth.test.run"] === RUN || c.Created < stale);
+  await Promise.all(ours.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => {})));
 }
 
 /** Runs a command in the container as its user; returns its output. */

@@ -38,7 +38,8 @@ export default async function setup(project: TestProject) {
   rmSync(process.env.BERTH_AGENT_STATE_FILE ?? join(env.stateDir, "agent", "state.json"), { force: true });
 
   execFileSync(process.execPath, [join(env.root, "dist/server/src/cli.js"), "setup"], {
-    env: { ...process.env, BERTH_ADMIN_PASSWORD: ADMIN_PASSWORD, BERTH_STATE_DIR: env.stateDir },
+    // The default desktops are big: tests that need them register them themselves.
+    env: { ...process.env, BERTH_ADMIN_PASSWORD: ADMIN_PASSWORD, BERTH_STATE_DIR: env.stateDir, BERTH_SETUP_DEFAULT_IMAGES: "0" },
     stdio: "inherit",
   });
   startProc(managerProc);

@@ -24,7 +24,7 @@ flock 9
 command -v gcc >/dev/null || { echo "tiny image: gcc is missing (run: bash scripts/install.sh)" >&2; exit 1; }
 
 # The hash of everything that shapes the image; stored as a label on it.
-hash="$(cat "$here/server.c" "$here/Dockerfile" "$here/build.sh" <(gcc --version | head -n1) | sha256sum | cut -c1-16)"
+hash="$(cat "$here/../gateway/gateway.c" "$here/Dockerfile" "$here/build.sh" <(gcc --version | head -n1) | sha256sum | cut -c1-16)"
 
 # The registry's digest for the tag ("" if it has none).
 registry_digest() {
@@ -55,8 +55,9 @@ if [[ "$have_hash" == "$hash" ]]; then
   exit 0
 fi
 
-# Compile one static binary: the image holds nothing else.
-gcc -O2 -static -s -Wall -Wextra -o "$out/tiny-server" "$here/server.c"
+# Compile the session gateway (images/gateway) into one static binary: the image holds nothing else.
+# Started without options it serves a test page and echoes WebSocket messages.
+gcc -O2 -static -s -Wall -Wextra -o "$out/tiny-server" "$here/../gateway/gateway.c"
 cp "$here/Dockerfile" "$out/Dockerfile"
 
 # Build with the classic builder (the context is just the binary), then tag and push.

@@ -6,7 +6,7 @@ import { launchBrowser, newContext, screenshot, signInThroughPage } from "../sup
 import { waitFor } from "../support/stack.js";
 import { testDb } from "../support/db.js";
 
-const TABS = ["dashboard", "servers", "zones", "managers", "images", "sessions", "users", "system", "settings"] as const;
+const TABS = ["dashboard", "servers", "zones", "managers", "images", "sessions", "users", "apikeys", "system", "settings"] as const;
 
 describe.runIf(inject("stackStarted"))("the admin screens in a real browser", () => {
   let browser: Browser;
@@ -38,6 +38,13 @@ describe.runIf(inject("stackStarted"))("the admin screens in a real browser", ()
     if (tab === "users") await page.locator('[data-testid="user-row"][data-username="admin"]').waitFor();
     if (tab === "zones") await page.locator('[data-testid="zone-row"][data-name="default"]').waitFor();
     if (tab === "sessions") await page.getByTestId("session-row-admin").first().waitFor();
+    if (tab === "apikeys") {
+      await page.getByTestId("apikey-name").fill("ui test key");
+      await page.getByTestId("apikey-create").click();
+      await page.getByTestId("apikey-secret").waitFor();
+      expect(await page.getByTestId("apikey-secret").textContent()).toMatch(/^bk_/);
+      await page.locator('[data-testid="apikey-row"][data-name="ui test key"]').first().waitFor();
+    }
     if (tab === "system") expect(await page.getByTestId("installation-id").textContent()).toContain(inject("installationId"));
     await screenshot(page, `admin-${tab}`);
     expect(errors).toEqual([]);

@@ -5,6 +5,7 @@ import { ToastProvider } from "./components/Toasts";
 import { DashboardPage } from "./dashboard/DashboardPage";
 import { ImagesPage } from "./images/ImagesPage";
 import { ManagersPage } from "./managers/ManagersPage";
+import { ApiKeysPage } from "./apikeys/ApiKeysPage";
 import { adminPath, parseAdminTab } from "./routes";
 import { ServersPage } from "./servers/ServersPage";
 import { SessionsPage } from "./sessions/SessionsPage";
@@ -26,6 +27,7 @@ export function AdminPage({ sub, meId }: Props) {
         {tab === "servers" && <ServersPage />}
         {tab === "zones" && <ZonesPage />}
         {tab === "managers" && <ManagersPage />}
+        {tab === "apikeys" && <ApiKeysPage />}
         {tab === "images" && <ImagesPage />}
         {tab === "sessions" && <SessionsPage />}
         {tab === "users" && <UsersPage meId={meId} />}

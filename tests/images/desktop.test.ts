@@ -198,10 +198,6 @@ for (const c of cases) {
         t.dockerRunMs = s.startedAt - s.createdAt;
         t.httpReadyMs = (await waitForHttp(s.port, s.secret)) - s.createdAt;
 
-        // Everything runs as the unprivileged session user.
-        const ids = await execIn(s.container, ["sh", "-c", "id -u; awk '/^Uid/ { print $2 }' /proc/1/status"]);
-        expect(ids.trim().split("\n")).toEqual(["1000", "1000"]);
-
         const page = await context.newPage();
         shown = page;
         const errors: string[] = [];
@@ -229,12 +225,23 @@ for (const c of cases) {
         }
         await page.screenshot({ path: join(shots, `image-${c.name}.png`) });
 
+        // Everything runs as the unprivileged session user.
+        const ids = await execIn(s.container, ["sh", "-c", "id -u; awk '/^Uid/ { print $2 }' /proc/1/status"]);
+        expect(ids.trim().split("\n")).toEqual(["1000", "1000"]);
+
         // A smaller window: the desktop follows it.
         await page.setViewportSize({ width: 1024, height: 640 });
         await waitUntil("the desktop to follow the window", async () => (await canvasSize(page)) === "1024x640" || false, 10_000);
         await waitUntil(`${c.what} to be drawn again`, async () => (await canvasCheck(page, c.check)) || false, 15_000, 200);
         await sleep(1000);
         await page.screenshot({ path: join(shots, `image-${c.name}-resized.png`) });
+        if (c.name.startsWith("desktop")) {
+          // The taskbar's Applications menu, to look at.
+          await page.mouse.click(60, 640 - 16);
+          await sleep(800);
+          await page.screenshot({ path: join(shots, `image-${c.name}-menu.png`) });
+          await page.keyboard.press("Escape");
+        }
         expect(errors).toEqual([]);
         expect(console_.filter((m) => /error|failed to load/i.test(m) && !/ERR_NETWORK_CHANGED/.test(m))).toEqual([]);
 

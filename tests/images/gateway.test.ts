@@ -6,7 +6,7 @@
 //  3. in the desktop image (skipped when it is not built): as a viewer, keys, clicks, clipboard and
 //     a resize change nothing on the screen; the same keys with full control do.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -158,7 +158,13 @@ describe("gateway bridging to a VNC server", () => {
   function startGateway(args: string[], env: Record<string, string> = {}) {
     return new Promise<{ proc: ChildProcess; port: number; log: () => string }>((resolve, reject) => {
       const proc = spawn(gwBin, ["--host", "127.0.0.1", "--port", "0", ...args], {
-        env: { PATH: process.env.PATH, BERTH_SESSION_SECRET: SECRET, BERTH_VIEW_SECRET: VIEW, ...env },
+        env: {
+          PATH: process.env.PATH,
+          BERTH_SESSION_SECRET: SECRET,
+          BERTH_VIEW_SECRET: VIEW,
+          BERTH_GATEWAY_CONNECTED_FILE: join(dir, "connected"),
+          ...env,
+        },
         stdio: ["ignore", "ignore", "pipe"],
       });
       let log = "";
@@ -265,9 +271,12 @@ describe("gateway bridging to a VNC server", () => {
     return vnc.received();
   }
 
-  it("passes a full-control connection through untouched", async () => {
+  it("passes a full-control connection through untouched, and tells the session someone connected", async () => {
     const all = Buffer.concat(stream);
+    expect((await sendThrough(VIEW, [all], 1)).length).toBeGreaterThan(0);
+    expect(existsSync(join(dir, "connected"))).toBe(false); // not for a viewer
     expect((await sendThrough(SECRET, [all], all.length)).equals(all)).toBe(true);
+    expect(existsSync(join(dir, "connected"))).toBe(true);
   });
 
   it("drops a viewer's keys, pointer, clipboard, resize, QEMU keys and xvp, and forces a shared session", async () => {

@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query AdminApiKeys {\n  apiKeys {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n}": typeof types.AdminApiKeysDocument,
+    "mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    key {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n}": typeof types.AdminCreateApiKeyDocument,
+    "mutation AdminRevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}": typeof types.AdminRevokeApiKeyDocument,
     "query AdminServerSamples($minutes: Int!) {\n  serverSamples(minutes: $minutes) {\n    serverId\n    at\n    cpuPercent\n    memoryUsedMb\n    sessions\n  }\n}": typeof types.AdminServerSamplesDocument,
     "mutation AdminCreateImage($input: ImageInput!) {\n  createImage(input: $input) {\n    ...AdminImageFields\n  }\n}": typeof types.AdminCreateImageDocument,
     "mutation AdminDeleteImage($id: ID!, $force: Boolean!) {\n  deleteImage(id: $id, force: $force) {\n    id\n    name\n  }\n}": typeof types.AdminDeleteImageDocument,
@@ -75,6 +78,9 @@ type Documents = {
     "query Images {\n  images {\n    id\n    name\n    friendlyName\n    description\n    categories\n    thumbnailUrl\n    enabled\n    cores\n    memoryMb\n  }\n}": typeof types.ImagesDocument,
 };
 const documents: Documents = {
+    "query AdminApiKeys {\n  apiKeys {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n}": types.AdminApiKeysDocument,
+    "mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    key {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n}": types.AdminCreateApiKeyDocument,
+    "mutation AdminRevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}": types.AdminRevokeApiKeyDocument,
     "query AdminServerSamples($minutes: Int!) {\n  serverSamples(minutes: $minutes) {\n    serverId\n    at\n    cpuPercent\n    memoryUsedMb\n    sessions\n  }\n}": types.AdminServerSamplesDocument,
     "mutation AdminCreateImage($input: ImageInput!) {\n  createImage(input: $input) {\n    ...AdminImageFields\n  }\n}": types.AdminCreateImageDocument,
     "mutation AdminDeleteImage($id: ID!, $force: Boolean!) {\n  deleteImage(id: $id, force: $force) {\n    id\n    name\n  }\n}": types.AdminDeleteImageDocument,
@@ -150,6 +156,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AdminApiKeys {\n  apiKeys {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n}"): (typeof documents)["query AdminApiKeys {\n  apiKeys {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    key {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n}"): (typeof documents)["mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    key {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AdminRevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}"): (typeof documents)["mutation AdminRevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,9 +9,10 @@ import { waitFor } from "../support/stack.js";
 
 /** The default workspaces, when `bash images/build.sh` has pushed them (it takes minutes; CI skips). */
 const DEFAULTS = [
-  { name: "desktop", cores: 1, memoryMb: 1024 },
-  { name: "desktop-deluxe", cores: 1, memoryMb: 2048 },
-  { name: "firefox", cores: 1, memoryMb: 1536 },
+  // BERTH_AUTOSTART opens a program once the desktop is up, so the screenshot shows it.
+  { name: "desktop", cores: 1, memoryMb: 1024, autostart: "xterm", settleMs: 3000 },
+  { name: "desktop-deluxe", cores: 1, memoryMb: 2048, autostart: "libreoffice --writer", settleMs: 15000 },
+  { name: "firefox", cores: 1, memoryMb: 1536, autostart: "", settleMs: 4000 },
 ];
 
 async function inRegistry(name: string) {
@@ -45,7 +46,15 @@ describe.runIf(inject("stackStarted") && available.length > 0)("the default work
     const id =
       existing?.id ??
       (await admin.ok<{ createImage: { id: string } }>(`mutation($in:ImageInput!){ createImage(input:$in){ id } }`, {
-        in: { name: d.name, friendlyName: d.name, ref: `${env.registry}/berth/${d.name}:latest`, cores: d.cores, memoryMb: d.memoryMb, shmMb: 256 },
+        in: {
+          name: d.name,
+          friendlyName: d.name,
+          ref: `${env.registry}/berth/${d.name}:latest`,
+          cores: d.cores,
+          memoryMb: d.memoryMb,
+          shmMb: 256,
+          env: d.autostart ? [{ name: "BERTH_AUTOSTART", value: d.autostart }] : [],
+        },
       })).createImage.id;
     await waitFor(`${d.name} downloaded`, async () => (await testDb().serverImage.count({ where: { imageId: id, status: "READY" } })) > 0, 120_000, 500);
 
@@ -72,7 +81,9 @@ describe.runIf(inject("stackStarted") && available.length > 0)("the default work
         { timeout: 60_000, intervals: [500] },
       )
       .toBeGreaterThan(8);
-    await page.waitForTimeout(d.name === "desktop" ? 1000 : 4000);
+    // Collapse the control panel so the whole screen shows, and give the program time to draw.
+    await page.getByTestId("control-panel-toggle").click().catch(() => {});
+    await page.waitForTimeout(d.settleMs);
     await screenshot(page, `default-${d.name}`);
     const { ApiClient } = await import("../support/api.js");
     const c = new ApiClient();

@@ -15,6 +15,7 @@ export type Topics = {
   [k: `chat/${string}`]: [{ id: string }];
   [k: `task/${string}`]: [{ id: string }];
   servers: [{ id: string }];
+  managers: [{ id: string }];
   images: [{ serverId: string }];
 };
 

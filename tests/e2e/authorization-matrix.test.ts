@@ -52,7 +52,7 @@ const RULES: Record<string, Rule> = {
   "Mutation.signOut": PUBLIC, "Mutation.signOutEverywhere": u(), "Mutation.stopSharing": u(), "Mutation.updateImage": a("images:write"), "Mutation.updateServer": a(),
   "Mutation.updateSettings": a(), "Mutation.updateUser": a(), "Mutation.updateZone": a(),
   "Subscription.agentSignals": AGENT, "Subscription.chatMessageAdded": u(), "Subscription.imageDownloads": a(),
-  "Subscription.mySessionsUpdated": u(), "Subscription.serversUpdated": a(), "Subscription.sessionUpdated": u("sessions:read"),
+  "Subscription.managersUpdated": a(), "Subscription.mySessionsUpdated": u(), "Subscription.serversUpdated": a(), "Subscription.sessionUpdated": u("sessions:read"),
 };
 
 type Caller = "anonymous" | "user" | "admin" | "agent" | "keyWith" | "keyWithout";

@@ -25,6 +25,7 @@ type Documents = {
     "query AdminImages {\n  images {\n    ...AdminImageFields\n  }\n}": typeof types.AdminImagesDocument,
     "mutation AdminUpdateImage($id: ID!, $input: ImageInput!) {\n  updateImage(id: $id, input: $input) {\n    ...AdminImageFields\n  }\n}": typeof types.AdminUpdateImageDocument,
     "query AdminManagers {\n  managers {\n    id\n    alive\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n  }\n}": typeof types.AdminManagersDocument,
+    "subscription AdminManagersUpdated {\n  managersUpdated {\n    id\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n    alive\n  }\n}": typeof types.AdminManagersUpdatedDocument,
     "mutation AdminDeleteServer($id: ID!, $destroySessions: Boolean!) {\n  deleteServer(id: $id, destroySessions: $destroySessions) {\n    id\n    hostname\n  }\n}": typeof types.AdminDeleteServerDocument,
     "fragment AdminServerFields on Server {\n  id\n  hostname\n  zoneId\n  zoneName\n  status\n  enabled\n  draining\n  cores\n  coresOverride\n  effectiveCores\n  allocatedCores\n  memoryMb\n  memoryMbOverride\n  effectiveMemoryMb\n  allocatedMemoryMb\n  cpuPercent\n  memoryUsedMb\n  diskMb\n  gpus\n  sessionCount\n  lastCheckInAt\n  agentVersion\n  dockerVersion\n  publishHost\n  pruneImages\n  createdAt\n  images {\n    imageId\n    imageName\n    serverId\n    status\n    progress\n    message\n    updatedAt\n  }\n}": typeof types.AdminServerFieldsFragmentDoc,
     "query AdminServers {\n  servers {\n    ...AdminServerFields\n  }\n}": typeof types.AdminServersDocument,
@@ -89,6 +90,7 @@ const documents: Documents = {
     "query AdminImages {\n  images {\n    ...AdminImageFields\n  }\n}": types.AdminImagesDocument,
     "mutation AdminUpdateImage($id: ID!, $input: ImageInput!) {\n  updateImage(id: $id, input: $input) {\n    ...AdminImageFields\n  }\n}": types.AdminUpdateImageDocument,
     "query AdminManagers {\n  managers {\n    id\n    alive\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n  }\n}": types.AdminManagersDocument,
+    "subscription AdminManagersUpdated {\n  managersUpdated {\n    id\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n    alive\n  }\n}": types.AdminManagersUpdatedDocument,
     "mutation AdminDeleteServer($id: ID!, $destroySessions: Boolean!) {\n  deleteServer(id: $id, destroySessions: $destroySessions) {\n    id\n    hostname\n  }\n}": types.AdminDeleteServerDocument,
     "fragment AdminServerFields on Server {\n  id\n  hostname\n  zoneId\n  zoneName\n  status\n  enabled\n  draining\n  cores\n  coresOverride\n  effectiveCores\n  allocatedCores\n  memoryMb\n  memoryMbOverride\n  effectiveMemoryMb\n  allocatedMemoryMb\n  cpuPercent\n  memoryUsedMb\n  diskMb\n  gpus\n  sessionCount\n  lastCheckInAt\n  agentVersion\n  dockerVersion\n  publishHost\n  pruneImages\n  createdAt\n  images {\n    imageId\n    imageName\n    serverId\n    status\n    progress\n    message\n    updatedAt\n  }\n}": types.AdminServerFieldsFragmentDoc,
     "query AdminServers {\n  servers {\n    ...AdminServerFields\n  }\n}": types.AdminServersDocument,
@@ -200,6 +202,10 @@ export function graphql(source: "mutation AdminUpdateImage($id: ID!, $input: Ima
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query AdminManagers {\n  managers {\n    id\n    alive\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n  }\n}"): (typeof documents)["query AdminManagers {\n  managers {\n    id\n    alive\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription AdminManagersUpdated {\n  managersUpdated {\n    id\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n    alive\n  }\n}"): (typeof documents)["subscription AdminManagersUpdated {\n  managersUpdated {\n    id\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n    alive\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

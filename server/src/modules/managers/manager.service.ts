@@ -12,8 +12,12 @@ export async function registerManager(services: Services, intervalMs = HEARTBEAT
   const row = await db.manager.create({
     data: { hostname: hostname(), version: VERSION, zoneId: zone?.id ?? null, url: `http://${config.BERTH_MANAGER_HOST}:${config.BERTH_MANAGER_PORT}/graphql` },
   });
+  await services.events.publish("managers", { id: row.id });
   const timer = setInterval(() => {
-    db.manager.update({ where: { id: row.id }, data: { heartbeatAt: new Date() } }).catch((e) => log.warn("manager heartbeat failed", { error: String(e) }));
+    db.manager
+      .update({ where: { id: row.id }, data: { heartbeatAt: new Date() } })
+      .then(() => services.events.publish("managers", { id: row.id }))
+      .catch((e) => log.warn("manager heartbeat failed", { error: String(e) }));
   }, intervalMs);
   timer.unref();
   return {
@@ -21,6 +25,7 @@ export async function registerManager(services: Services, intervalMs = HEARTBEAT
     async stop() {
       clearInterval(timer);
       await db.manager.delete({ where: { id: row.id } }).catch(() => {});
+      await services.events.publish("managers", { id: row.id });
     },
   };
 }

@@ -1,14 +1,19 @@
-import { useQuery } from "@apollo/client/react";
+import { useQuery, useSubscription } from "@apollo/client/react";
 import { errorMessage } from "../../../errors";
-import { AdminManagersDocument } from "../../../generated/graphql";
+import { AdminManagersDocument, AdminManagersUpdatedDocument } from "../../../generated/graphql";
 import { useTitle } from "../../../useTitle";
 import { useTick } from "../hooks";
 import { ManagersPageView } from "./ManagersPageView";
 
-/** Manager processes seen in the last hour. There is no live feed for them: a slow refresh suits heartbeats. */
+/** Manager processes seen in the last hour, live: the list comes again with every heartbeat. */
 export function ManagersPage() {
   useTitle("Admin · Managers");
-  const managers = useQuery(AdminManagersDocument, { fetchPolicy: "cache-and-network", pollInterval: 30_000 });
+  const managers = useQuery(AdminManagersDocument, { fetchPolicy: "cache-and-network" });
+  useSubscription(AdminManagersUpdatedDocument, {
+    onData: ({ client, data }) => {
+      if (data.data) client.writeQuery({ query: AdminManagersDocument, data: { managers: data.data.managersUpdated } });
+    },
+  });
   const now = useTick(1000);
   return (
     <ManagersPageView

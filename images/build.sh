@@ -3,22 +3,27 @@
 #
 #   bash images/build.sh [desktop|desktop-deluxe|firefox|all]...   (default: all)
 #
-# Stages (each a root filesystem under $BERTH_IMAGE_BUILD_DIR/stages/<stage>/rootfs, made from a copy
-# of its parent's and kept between runs; a stage is rebuilt only when its inputs changed):
+# Stages: root filesystems under $BERTH_IMAGE_BUILD_DIR/stages/<stage>/rootfs, each made from a copy
+# of its parent's plus chroot + apt-get, kept between runs and rebuilt only when their inputs change
+# (packages lists, the code that builds them, the mirror):
 #
 #   base            debootstrap --variant=minbase bookworm, slimmed, user berth (uid 1000)
-#   core            + Xvnc, D-Bus, fonts, the gateway, noVNC's web files, the session script
-#   desktop         + jwm (taskbar, menu, clock), xterm, pcmanfm                -> berth/desktop
-#   desktop-deluxe  + LibreOffice, a text editor, an image viewer, a PDF viewer -> berth/desktop-deluxe
-#   firefox         core + Firefox ESR under matchbox (no desktop)              -> berth/firefox
+#   core            + Xvnc, D-Bus, fonts (images/core/packages; stubs: images/core/stubs)
+#   desktop         + jwm, xterm, pcmanfm                                    -> berth/desktop
+#   desktop-deluxe  + LibreOffice, text editor, image viewer, PDF viewer     -> berth/desktop-deluxe
+#   firefox         core + Firefox ESR, matchbox-window-manager              -> berth/firefox
 #
-# Images are layered like the stages, so an agent that has berth/desktop downloads only the
-# difference for berth/desktop-deluxe, and desktop and firefox share the core layer:
-#   berth/session-core (local only, `docker import` of core) <- desktop <- desktop-deluxe
-#                                                            <- firefox
+# Images are layered like the stages, so agents download shared parts once:
+#   berth/session-core:base-<hash>  docker import of core
+#   berth/session-core:<hash>       + the session files: gateway (images/gateway), noVNC + Berth's
+#                                     page (images/web), session script (images/core/rootfs)
+#   berth/desktop                   + desktop's package layer + its files (images/desktop/rootfs)
+#   berth/desktop-deluxe            berth/desktop + deluxe's package layer + its files
+#   berth/firefox                   berth/session-core + firefox's package layer + its files
+# Files layers are separate from package layers, so changing a file rebuilds no root filesystem.
 # Each image is tagged berth/<name>:latest and pushed as $BERTH_REGISTRY/berth/<name>:latest, with
 # the hash of its inputs in the label org.berth.image.source-hash; an image already built from the
-# same inputs and present in the registry is left alone.
+# same inputs and present in the registry is left alone. Details: docs/images.md.
 #
 # Options (environment):
 #   BERTH_IMAGE_BUILD_DIR   cache folder (default /var/lib/berth/image-build)
@@ -167,7 +172,8 @@ apt_install() { # STAGE ROOTFS PACKAGES...
 # Leaves the root filesystem exactly as the image should hold it.
 slim() { # ROOTFS
   local r=$1
-  in_root "$r" apt-get clean >/dev/null 2>&1 || true
+  # (No apt-get clean: the package cache is the shared one, mounted; build_stage empties the
+  # rootfs' own after unmounting it.)
   rm -rf "$r"/var/lib/apt/lists/* "$r"/var/cache/apt/*.bin "$r"/var/cache/debconf/*-old \
     "$r"/var/lib/dpkg/*-old "$r"/var/log/apt/* "$r"/root/.cache "$r"/tmp/* "$r"/var/tmp/* \
     "$r"/var/cache/ldconfig/aux-cache
@@ -179,6 +185,7 @@ slim() { # ROOTFS
   rm -rf "$r"/usr/share/man/* "$r"/usr/share/info/* "$r"/usr/share/lintian/* "$r"/usr/share/linda/* \
     "$r"/usr/share/gtk-doc/* "$r"/usr/share/help/* "$r"/usr/share/groff/*
   find "$r/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} + 2>/dev/null || true
+  # shellcheck disable=SC2174  # /tmp exists: -m applies to .X11-unix, as meant
   mkdir -p -m 1777 "$r/tmp/.X11-unix"
   chmod 1777 "$r/tmp"
 }
@@ -277,9 +284,11 @@ Description: stands in for packages Berth's session images do not need
  See images/core/stubs in the Berth repository.
 EOF
   run "$log" dpkg-deb --root-owner-group --build "$pkg" "$r/tmp/berth-stubs.deb"
+  rm -rf "$pkg"
   run "$log" in_root "$r" dpkg -i /tmp/berth-stubs.deb
   rm -f "$r/tmp/berth-stubs.deb"
 
+  # shellcheck disable=SC2046  # one argument per package
   apt_install core "$r" $(packages_of "$here/core/packages")
 
   # noVNC's web client only (the novnc package itself would bring nodejs and Python, ~260 MB),
@@ -304,6 +313,7 @@ EOF
 stage_apps() { # STAGE ROOTFS
   local stage=$1 r=$2
   chroot_enter "$r"
+  # shellcheck disable=SC2046  # one argument per package
   apt_install "$stage" "$r" $(packages_of "$here/$stage/packages")
   in_root "$r" fc-cache -f >/dev/null 2>&1 || true
   slim "$r"
@@ -349,6 +359,8 @@ build_stage() {
     cp -a "$STAGES/$parent/rootfs" "$dir.new/rootfs"
   fi
   "stage_${stage//-/_}" "$dir.new/rootfs"
+  if grep -qF " $dir.new/" /proc/mounts; then die "$stage: something is still mounted under $dir.new"; fi
+  find "$dir.new/rootfs/var/cache/apt/archives" -maxdepth 1 -name '*.deb' -delete 2>/dev/null || true
   echo "$hash" >"$dir.new/stamp"
   remove_tree "$dir"
   mv "$dir.new" "$dir"
@@ -363,7 +375,7 @@ image_config() { # NAME HASH DESKTOP-NAME
   cat <<EOF
 USER 1000:1000
 WORKDIR /home/berth
-ENV HOME=/home/berth USER=berth LANG=C.UTF-8 PATH=/usr/local/bin:/usr/bin:/bin BERTH_DESKTOP_NAME="$3"
+ENV HOME=/home/berth USER=berth LANG=C.UTF-8 PATH=/usr/local/bin:/usr/bin:/bin BERTH_DESKTOP_NAME="$3" BERTH_GATEWAY_READY_FILE=/tmp/.berth-ready
 EXPOSE 6901
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["/usr/local/bin/berth-gateway", "--root", "/usr/share/berth/web", "--vnc", "127.0.0.1:5901", "--", "/usr/local/bin/berth-session"]
@@ -381,7 +393,7 @@ image_hash() { # REF: the source-hash label of a local image ("" if none)
 # Those change more often than packages, and changing them rebuilds no root filesystem.
 SESSION_HASH=""
 session_hash() {
-  { echo "${HASH[core]}"; declare -f build_session_core; files_hash "$here/gateway" "$here/web" "$here/core/rootfs"; } |
+  { echo "${HASH[core]}"; declare -f build_session_core image_config; files_hash "$here/gateway" "$here/web" "$here/core/rootfs"; } |
     sha256sum | cut -c1-16
 }
 
@@ -434,6 +446,7 @@ build_session_core() {
   grep -q 'rel="modulepreload" href="core/rfb.js"' "$web/index.html" || die "core: no module list in index.html"
   overlay core "$ctx/root"
   chmod -R u=rwX,go=rX "$ctx/root"
+  # shellcheck disable=SC2046  # one argument per path (these have no spaces)
   (cd "$ctx/root" && tar --owner=0 --group=0 --numeric-owner --mtime=@946684800 --no-recursion -cf "$ctx/session.tar" \
     $(find . -mindepth 1 | LC_ALL=C sort))
   {
@@ -505,6 +518,7 @@ build_child_image() { # NAME PARENT-STAGE PARENT-IMAGE PARENT-HASH DESKTOP-NAME
     if [[ -s "$ctx/deleted" ]]; then
       echo "USER root"
       echo "COPY deleted /berth-deleted"
+      # shellcheck disable=SC2028  # the \n is for xargs, in the Dockerfile
       echo "RUN cd / && xargs -d '\\n' rm -rf -- < /berth-deleted && rm -f /berth-deleted"
     fi
     echo "ADD layer.tar /"
@@ -545,10 +559,14 @@ push_image() { # NAME
     return 0
   fi
   say "$name: pushing $remote"
-  berth_docker push "$remote" >"$LOGS/$name-push.log" 2>&1 || {
-    tail -n 20 "$LOGS/$name-push.log" >&2
-    die "$name: push to $BERTH_REGISTRY failed (is the registry up? bash scripts/services.sh status)"
-  }
+  local attempt
+  for attempt in 1 2 3; do
+    berth_docker push "$remote" >"$LOGS/$name-push.log" 2>&1 && return 0
+    say "$name: push attempt $attempt failed: $(tail -n 1 "$LOGS/$name-push.log")"
+    sleep 2
+  done
+  tail -n 20 "$LOGS/$name-push.log" >&2
+  die "$name: push to $BERTH_REGISTRY failed (is the registry up? bash scripts/services.sh status)"
 }
 
 report() { # NAME

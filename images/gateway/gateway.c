@@ -16,8 +16,11 @@
  *     page can tell a viewer that it only watches.
  *   - WebSocket (RFC 6455) on any path: with --vnc, a bridge to the VNC server at HOST:PORT (TCP,
  *     normally Xvnc on 127.0.0.1:5901 started with -localhost, so only this gateway reaches it);
- *     without it, an echo server (the tiny test image). The first full-control bridge creates the
- *     file /tmp/.berth-connected (env BERTH_GATEWAY_CONNECTED_FILE), for the session's scripts.
+ *     without it, an echo server (the tiny test image). A bridge first waits (up to
+ *     BERTH_GATEWAY_VNC_WAIT_MS, default 20000) for the file BERTH_GATEWAY_READY_FILE names, if
+ *     set (the session creates it once its window manager is up), and for the VNC server to
+ *     listen. The first full-control bridge creates the file /tmp/.berth-connected (env
+ *     BERTH_GATEWAY_CONNECTED_FILE), for the session's scripts.
  *
  * View only is enforced here, not in the browser: a connection that authenticated with the
  * view-only secret has its client-to-server RFB stream parsed, and every message that could
@@ -280,6 +283,7 @@ typedef struct {
     int http11;
     int has_body;
     const char *authorization, *upgrade, *connection, *ws_key, *ws_version, *ws_protocol, *if_none_match;
+    const char *claim_secret, *claim_view_secret;
 } request;
 
 /* Read one header block (up to the blank line) with a deadline. Returns its length, 0 when the
@@ -338,6 +342,8 @@ static int parse_request(char *head, request *rq) {
         else if (!strcasecmp(name, "sec-websocket-version")) rq->ws_version = value;
         else if (!strcasecmp(name, "sec-websocket-protocol")) rq->ws_protocol = value;
         else if (!strcasecmp(name, "if-none-match")) rq->if_none_match = value;
+        else if (!strcasecmp(name, "x-berth-secret")) rq->claim_secret = value;
+        else if (!strcasecmp(name, "x-berth-view-secret")) rq->claim_view_secret = value;
         else if (!strcasecmp(name, "transfer-encoding")) rq->has_body = 1;
         else if (!strcasecmp(name, "content-length") && strcmp(value, "0") != 0) rq->has_body = 1;
     }
@@ -448,7 +454,17 @@ static void hmac_sha256(const char *key, const char *msg, size_t msg_len, uint8_
  * container has; each connection of a principal checks it four times a second and ends when its
  * principal appears there, and new requests from it are refused.
  */
-static const char *REVOKED_FILE = "/dev/shm/berth-gateway-revoked";
+static char REVOKED_FILE[512] = "/dev/shm/berth-gateway-revoked";
+static char SECRETS_FILE[512] = "/dev/shm/berth-gateway-secrets";
+
+/* Env BERTH_GATEWAY_STATE_DIR (default /dev/shm, which every container has) holds the files the
+ * gateway's processes share: revoked principals, and the credentials a warm-pool claim set. */
+static void init_state_paths(void) {
+    const char *d = getenv("BERTH_GATEWAY_STATE_DIR");
+    if (!d || !*d) return;
+    snprintf(REVOKED_FILE, sizeof REVOKED_FILE, "%s/berth-gateway-revoked", d);
+    snprintf(SECRETS_FILE, sizeof SECRETS_FILE, "%s/berth-gateway-secrets", d);
+}
 static char conn_principal[128];
 
 static int principal_revoked(const char *p) {
@@ -535,9 +551,70 @@ static int cmd_revoke(int argc, char **argv) {
     return 0;
 }
 
+/* ------------------------------------------------------------------ warm-pool claims */
+
+/*
+ * A warm-pool session starts before anyone asked for it, with credentials only the manager and
+ * its agent know. When a user takes it, the agent sends POST /.berth/claim (authenticated with
+ * those credentials) carrying the user's: X-Berth-Secret (full control) and X-Berth-View-Secret.
+ * They go to SECRETS_FILE, created once (link(2): a second claim gets 409), and from then on
+ * replace the environment's credentials in every process of this gateway.
+ */
+static char claimed_full[256], claimed_view[256];
+static int claimed;
+
+static void load_claimed_secrets(void) {
+    if (claimed) return; /* a claim happens once; nothing changes after it */
+    int fd = open(SECRETS_FILE, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    char buf[600];
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return;
+    buf[n] = '\0';
+    char *nl = strchr(buf, '\n');
+    if (!nl) return;
+    *nl = '\0';
+    char *view = nl + 1, *nl2 = strchr(view, '\n');
+    if (!nl2) return;
+    *nl2 = '\0';
+    if (!*buf || strlen(buf) >= sizeof claimed_full || strlen(view) >= sizeof claimed_view) return;
+    strcpy(claimed_full, buf);
+    strcpy(claimed_view, view);
+    full_secret = claimed_full;
+    view_secret = *claimed_view ? claimed_view : NULL;
+    claimed = 1;
+}
+
+static int valid_secret(const char *v) {
+    size_t n = v ? strlen(v) : 0;
+    if (n < 16 || n >= sizeof claimed_full) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z') || (v[i] >= '0' && v[i] <= '9') || v[i] == '-' || v[i] == '_' || v[i] == '.')) return 0;
+    return 1;
+}
+
+/* Writes the new credentials once; returns 0, 1 when already claimed, -1 on an error. */
+static int write_claim(const char *full, const char *view) {
+    char tmp[600];
+    snprintf(tmp, sizeof tmp, "%s.%d", SECRETS_FILE, (int)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return -1;
+    int bad = write_all(fd, full, strlen(full)) < 0 || write_all(fd, "\n", 1) < 0 ||
+              write_all(fd, view ? view : "", view ? strlen(view) : 0) < 0 || write_all(fd, "\n", 1) < 0;
+    close(fd);
+    if (bad) { unlink(tmp); return -1; }
+    int rc = link(tmp, SECRETS_FILE);
+    int err = errno;
+    unlink(tmp);
+    if (rc == 0) return 0;
+    return err == EEXIST ? 1 : -1;
+}
+
 enum access { DENIED, FULL, VIEW };
 
 static enum access check_auth(const char *authorization) {
+    load_claimed_secrets();
     if (!authorization || strncasecmp(authorization, "Bearer ", 7) != 0) return DENIED;
     const char *tok = authorization + 7;
     while (*tok == ' ') tok++;
@@ -954,9 +1031,22 @@ static int rfb_feed(rfb_filter *f, const uint8_t *p, size_t n) {
 /* ------------------------------------------------------------------ WebSocket: VNC bridge */
 
 /* Connects to the VNC server, waiting up to vnc_wait_ms for it to listen (the desktop may still
- * be starting when the browser arrives). */
+ * be starting when the browser arrives). With env BERTH_GATEWAY_READY_FILE, it first waits (as
+ * long) for that file, which the session creates once its window manager is up: a window manager
+ * still starting when the browser resizes the screen may miss the change and keep the old size. */
 static int vnc_connect(void) {
     long deadline = now_ms() + vnc_wait_ms;
+    const char *ready = getenv("BERTH_GATEWAY_READY_FILE");
+    if (ready && *ready) {
+        struct stat st;
+        while (stat(ready, &st) < 0) {
+            if (now_ms() >= deadline) {
+                logf_("websocket: %s did not appear; connecting anyway", ready);
+                break;
+            }
+            usleep(25000);
+        }
+    }
     for (;;) {
         int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         if (s < 0) return -1;
@@ -1181,6 +1271,29 @@ static void handle_websocket(int fd, reader *r, const request *rq, enum access a
 
 /* ------------------------------------------------------------------ connections */
 
+/* POST /.berth/claim: a warm-pool session handed to its user (see write_claim). */
+static void handle_claim(int fd, const request *rq, enum access acc) {
+    if (acc != FULL) {
+        send_simple(fd, "403 Forbidden", NULL, "a claim needs full control\n", 0, 0);
+        return;
+    }
+    if (rq->has_body || !valid_secret(rq->claim_secret) || (rq->claim_view_secret && *rq->claim_view_secret && !valid_secret(rq->claim_view_secret))) {
+        send_simple(fd, "400 Bad Request", NULL, "a claim needs X-Berth-Secret (and may have X-Berth-View-Secret): 16 to 255 of [A-Za-z0-9._-], no body\n", 0, 0);
+        return;
+    }
+    int rc = write_claim(rq->claim_secret, rq->claim_view_secret);
+    if (rc == 1) {
+        logf_("POST /.berth/claim 409");
+        send_simple(fd, "409 Conflict", NULL, "this session was claimed already\n", 0, 0);
+    } else if (rc < 0) {
+        logf_("POST /.berth/claim 500: %s: %s", SECRETS_FILE, strerror(errno));
+        send_simple(fd, "500 Internal Server Error", NULL, "cannot store the credentials\n", 0, 0);
+    } else {
+        logf_("POST /.berth/claim 200: the session has its user's credentials now");
+        send_simple(fd, "200 OK", NULL, "claimed\n", 0, 0);
+    }
+}
+
 static void handle_connection(int fd) {
     static reader r;
     static char head[HEADER_MAX + 1];
@@ -1207,6 +1320,10 @@ static void handle_connection(int fd) {
             logf_("%s %s 401", rq.method, rq.path);
             send_simple(fd, "401 Unauthorized", "WWW-Authenticate: Bearer realm=\"berth-session\"\r\n",
                         "missing or wrong session credential\n", head_only, 0);
+            return;
+        }
+        if (!strcmp(rq.method, "POST") && !strncmp(rq.path, "/.berth/claim", 13) && (rq.path[13] == '\0' || rq.path[13] == '?')) {
+            handle_claim(fd, &rq, acc);
             return;
         }
         if (strcmp(rq.method, "GET") != 0 && !head_only) {
@@ -1306,12 +1423,367 @@ static int parse_hostport(const char *s, struct sockaddr_in *out) {
     return inet_pton(AF_INET, host, &out->sin_addr) == 1 ? 0 : -1;
 }
 
-#define BERTH_GATEWAY_VERSION "2"
+/* ------------------------------------------------------------------ screenshot (PNG) */
+
+/*
+ * berth-gateway screenshot [--vnc HOST:PORT]: the session's screen as a PNG, base64 on stdout
+ * (the agent runs it with docker exec). The VNC server is --vnc, else the one the gateway
+ * running as PID 1 bridges to (its --vnc, read from /proc/1/cmdline). It connects like a
+ * viewer (RFB 3.8, security None, shared), asks for 32-bit true colour in Raw encoding and one
+ * full update, and writes an RGB PNG compressed with deflate (fixed Huffman codes, LZ77).
+ * Without a VNC server (the tiny test image has no screen) it draws a 640x400 test card.
+ */
+
+static uint32_t crc_table[256];
+
+static void crc_init(void) {
+    for (uint32_t n = 0; n < 256; n++) {
+        uint32_t c = n;
+        for (int k = 0; k < 8; k++) c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
+        crc_table[n] = c;
+    }
+}
+
+static uint32_t crc32_update(uint32_t crc, const uint8_t *p, size_t n) {
+    crc ^= 0xffffffffu;
+    while (n--) crc = crc_table[(crc ^ *p++) & 0xff] ^ (crc >> 8);
+    return crc ^ 0xffffffffu;
+}
+
+typedef struct {
+    uint8_t *buf;
+    size_t len, cap;
+    uint32_t bits;
+    int nbits;
+} bitbuf;
+
+static int bb_reserve(bitbuf *b, size_t more) {
+    if (b->len + more <= b->cap) return 0;
+    size_t cap = b->cap ? b->cap : 65536;
+    while (cap < b->len + more) cap *= 2;
+    uint8_t *nb = realloc(b->buf, cap);
+    if (!nb) return -1;
+    b->buf = nb;
+    b->cap = cap;
+    return 0;
+}
+
+/* LSB-first bits, as deflate wants them (at most 16 at a time). */
+static int bb_put(bitbuf *b, uint32_t v, int n) {
+    b->bits |= v << b->nbits;
+    b->nbits += n;
+    while (b->nbits >= 8) {
+        if (bb_reserve(b, 1) < 0) return -1;
+        b->buf[b->len++] = (uint8_t)b->bits;
+        b->bits >>= 8;
+        b->nbits -= 8;
+    }
+    return 0;
+}
+
+/* A Huffman code goes most significant bit first. */
+static int bb_code(bitbuf *b, uint32_t code, int n) {
+    uint32_t r = 0;
+    for (int i = 0; i < n; i++) r |= ((code >> i) & 1u) << (n - 1 - i);
+    return bb_put(b, r, n);
+}
+
+static int fixed_lit(bitbuf *b, int sym) {
+    if (sym < 144) return bb_code(b, 0x30 + (uint32_t)sym, 8);
+    if (sym < 256) return bb_code(b, 0x190 + (uint32_t)(sym - 144), 9);
+    if (sym < 280) return bb_code(b, (uint32_t)(sym - 256), 7);
+    return bb_code(b, 0xc0 + (uint32_t)(sym - 280), 8);
+}
+
+static const uint16_t len_base[29] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+static const uint8_t len_extra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+static const uint16_t dist_base[30] = {1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+static const uint8_t dist_extra[30] = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
+
+static int put_match(bitbuf *b, int len, int dist) {
+    int li = 28;
+    while (len_base[li] > len) li--;
+    if (fixed_lit(b, 257 + li) < 0 || bb_put(b, (uint32_t)(len - len_base[li]), len_extra[li]) < 0) return -1;
+    int di = 29;
+    while (dist_base[di] > dist) di--;
+    return bb_code(b, (uint32_t)di, 5) < 0 ? -1 : bb_put(b, (uint32_t)(dist - dist_base[di]), dist_extra[di]);
+}
+
+#define WINDOW 32768
+#define HASH_BITS 15
+#define CHAIN 16
+
+/* zlib stream of one fixed-Huffman block: greedy LZ77 with hash chains over a 32 KiB window. */
+static int zlib_compress(const uint8_t *in, size_t n, bitbuf *out) {
+    int32_t *head = malloc(sizeof(int32_t) << HASH_BITS), *prev = malloc(sizeof(int32_t) * WINDOW);
+    if (!head || !prev) { free(head); free(prev); return -1; }
+    for (size_t i = 0; i < (1u << HASH_BITS); i++) head[i] = -1;
+    int rc = bb_put(out, 0x78, 8) | bb_put(out, 0x01, 8) | bb_put(out, 1, 1) | bb_put(out, 1, 2);
+    size_t i = 0;
+    while (rc == 0 && i < n) {
+        int best = 0, best_dist = 0;
+        if (i + 2 < n) {
+            uint32_t h = ((uint32_t)in[i] << 16 | (uint32_t)in[i + 1] << 8 | in[i + 2]) * 2654435761u >> (32 - HASH_BITS);
+            int32_t cand = head[h];
+            size_t maxlen = n - i < 258 ? n - i : 258;
+            for (int tries = 0; cand >= 0 && tries < CHAIN && i - (size_t)cand <= WINDOW - 1; tries++) {
+                size_t l = 0;
+                while (l < maxlen && in[cand + l] == in[i + l]) l++;
+                if ((int)l > best) { best = (int)l; best_dist = (int)(i - (size_t)cand); if (l == maxlen) break; }
+                int32_t nx = prev[cand % WINDOW];
+                if (nx >= cand) break;
+                cand = nx;
+            }
+            prev[i % WINDOW] = head[h];
+            head[h] = (int32_t)i;
+        }
+        if (best >= 3) {
+            rc = put_match(out, best, best_dist);
+            /* Index the matched bytes too, so later matches can find them. */
+            for (size_t k = i + 1; k < i + (size_t)best && k + 2 < n; k++) {
+                uint32_t h = ((uint32_t)in[k] << 16 | (uint32_t)in[k + 1] << 8 | in[k + 2]) * 2654435761u >> (32 - HASH_BITS);
+                prev[k % WINDOW] = head[h];
+                head[h] = (int32_t)k;
+            }
+            i += (size_t)best;
+        } else {
+            rc = fixed_lit(out, in[i++]);
+        }
+    }
+    free(head);
+    free(prev);
+    if (rc || fixed_lit(out, 256) < 0) return -1;
+    if (out->nbits && bb_put(out, 0, 8 - out->nbits) < 0) return -1;
+    uint32_t a = 1, bsum = 0;
+    for (size_t k = 0; k < n; k++) { a = (a + in[k]) % 65521; bsum = (bsum + a) % 65521; }
+    uint32_t adler = bsum << 16 | a;
+    for (int k = 3; k >= 0; k--)
+        if (bb_put(out, (adler >> (8 * k)) & 0xff, 8) < 0) return -1;
+    return 0;
+}
+
+static int png_chunk(bitbuf *png, const char *type, const uint8_t *data, size_t n) {
+    if (bb_reserve(png, n + 12) < 0) return -1;
+    uint8_t *p = png->buf + png->len;
+    p[0] = (uint8_t)(n >> 24); p[1] = (uint8_t)(n >> 16); p[2] = (uint8_t)(n >> 8); p[3] = (uint8_t)n;
+    memcpy(p + 4, type, 4);
+    if (n) memcpy(p + 8, data, n);
+    uint32_t crc = crc32_update(0, p + 4, n + 4);
+    p[8 + n] = (uint8_t)(crc >> 24); p[9 + n] = (uint8_t)(crc >> 16); p[10 + n] = (uint8_t)(crc >> 8); p[11 + n] = (uint8_t)crc;
+    png->len += n + 12;
+    return 0;
+}
+
+/* rgb: w*h*3 bytes. Each row gets the filter (None, Sub or Up) with the smallest sum of magnitudes. */
+static int png_encode(const uint8_t *rgb, int w, int h, bitbuf *png) {
+    size_t stride = (size_t)w * 3, rows = (size_t)h * (stride + 1);
+    uint8_t *raw = malloc(rows), *cand = malloc(stride);
+    if (!raw || !cand) { free(raw); free(cand); return -1; }
+    for (int y = 0; y < h; y++) {
+        const uint8_t *row = rgb + (size_t)y * stride, *up = y ? row - stride : NULL;
+        uint8_t *dst = raw + (size_t)y * (stride + 1);
+        unsigned long best = ~0ul;
+        for (int f = 0; f <= 2; f++) {
+            if (f == 2 && !up) break;
+            unsigned long sum = 0;
+            for (size_t x = 0; x < stride; x++) {
+                uint8_t v = row[x];
+                if (f == 1) v = (uint8_t)(v - (x >= 3 ? row[x - 3] : 0));
+                else if (f == 2) v = (uint8_t)(v - up[x]);
+                cand[x] = v;
+                sum += v < 128 ? v : 256 - v;
+            }
+            if (sum < best) { best = sum; dst[0] = (uint8_t)f; memcpy(dst + 1, cand, stride); }
+        }
+    }
+    free(cand);
+    static const uint8_t sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    uint8_t ihdr[13] = {(uint8_t)(w >> 24), (uint8_t)(w >> 16), (uint8_t)(w >> 8), (uint8_t)w,
+                        (uint8_t)(h >> 24), (uint8_t)(h >> 16), (uint8_t)(h >> 8), (uint8_t)h, 8, 2, 0, 0, 0};
+    bitbuf z = {0};
+    crc_init();
+    int rc = zlib_compress(raw, rows, &z);
+    free(raw);
+    if (rc == 0) rc = bb_reserve(png, 8);
+    if (rc == 0) {
+        memcpy(png->buf + png->len, sig, 8);
+        png->len += 8;
+        rc = png_chunk(png, "IHDR", ihdr, 13) | png_chunk(png, "IDAT", z.buf, z.len) | png_chunk(png, "IEND", NULL, 0);
+    }
+    free(z.buf);
+    return rc;
+}
+
+static int rfb_read(int fd, void *dst, size_t n) {
+    uint8_t *d = dst;
+    while (n) {
+        ssize_t got = read(fd, d, n);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) return -1;
+        d += got;
+        n -= (size_t)got;
+    }
+    return 0;
+}
+
+static int rfb_skip(int fd, size_t n) {
+    uint8_t tmp[4096];
+    while (n) {
+        size_t k = n < sizeof tmp ? n : sizeof tmp;
+        if (rfb_read(fd, tmp, k) < 0) return -1;
+        n -= k;
+    }
+    return 0;
+}
+
+static uint16_t be16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+static uint32_t be32(const uint8_t *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
+
+/* One full frame from the VNC server at addr as RGB; sets *w, *h. Errors go to stderr. */
+static uint8_t *rfb_grab(const struct sockaddr_in *addr, int *w, int *h) {
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    struct timeval tv = {10, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    if (fd < 0 || connect(fd, (const struct sockaddr *)addr, sizeof *addr) < 0) {
+        fprintf(stderr, "screenshot: cannot reach the VNC server: %s\n", strerror(errno));
+        if (fd >= 0) close(fd);
+        return NULL;
+    }
+    uint8_t b[64], *fb = NULL, *rgb = NULL;
+    const char *why = "the VNC server closed the connection";
+    if (rfb_read(fd, b, 12) < 0) goto fail;
+    if (memcmp(b, "RFB 003.", 8) != 0) { why = "not a VNC server"; goto fail; }
+    if (write_all(fd, "RFB 003.008\n", 12) < 0 || rfb_read(fd, b, 1) < 0) goto fail;
+    int ntypes = b[0], none = 0;
+    if (ntypes == 0) { why = "the VNC server refused the connection"; goto fail; }
+    if (rfb_read(fd, b, (size_t)ntypes) < 0) goto fail;
+    for (int i = 0; i < ntypes; i++) none |= b[i] == 1;
+    if (!none) { why = "the VNC server wants a password (security type None is off)"; goto fail; }
+    uint8_t one = 1;
+    if (write_all(fd, &one, 1) < 0 || rfb_read(fd, b, 4) < 0) goto fail;
+    if (be32(b) != 0) { why = "the VNC server refused security type None"; goto fail; }
+    if (write_all(fd, &one, 1) < 0 || rfb_read(fd, b, 24) < 0) goto fail; /* ClientInit shared; ServerInit */
+    *w = be16(b);
+    *h = be16(b + 2);
+    if (rfb_skip(fd, be32(b + 20)) < 0) goto fail; /* desktop name */
+    if (*w <= 0 || *h <= 0 || *w > 16384 || *h > 16384) { why = "the VNC server's screen size makes no sense"; goto fail; }
+    /* 32 bits per pixel, depth 24, little endian, true colour, 8 bits per channel: bytes B G R x. */
+    static const uint8_t fmt[20] = {0, 0, 0, 0, 32, 24, 0, 1, 0, 255, 0, 255, 0, 255, 16, 8, 0, 0, 0, 0};
+    static const uint8_t enc[8] = {2, 0, 0, 1, 0, 0, 0, 0};
+    uint8_t req[10] = {3, 0, 0, 0, 0, 0, (uint8_t)(*w >> 8), (uint8_t)*w, (uint8_t)(*h >> 8), (uint8_t)*h};
+    if (write_all(fd, fmt, 20) < 0 || write_all(fd, enc, 8) < 0 || write_all(fd, req, 10) < 0) goto fail;
+    size_t px = (size_t)*w * (size_t)*h, covered = 0;
+    fb = calloc(px, 4);
+    if (!fb) { why = "out of memory"; goto fail; }
+    while (covered < px) {
+        if (rfb_read(fd, b, 1) < 0) goto fail;
+        if (b[0] == 0) { /* FramebufferUpdate */
+            if (rfb_read(fd, b, 3) < 0) goto fail;
+            int rects = be16(b + 1);
+            for (int r = 0; r < rects; r++) {
+                if (rfb_read(fd, b, 12) < 0) goto fail;
+                int x = be16(b), y = be16(b + 2), rw = be16(b + 4), rh = be16(b + 6);
+                int32_t e = (int32_t)be32(b + 8);
+                if (e != 0) { why = "the VNC server sent an encoding it was not asked for"; goto fail; }
+                if (x + rw > *w || y + rh > *h) { why = "the VNC server sent a rectangle off the screen"; goto fail; }
+                for (int row = 0; row < rh; row++)
+                    if (rfb_read(fd, fb + ((size_t)(y + row) * (size_t)*w + (size_t)x) * 4, (size_t)rw * 4) < 0) goto fail;
+                covered += (size_t)rw * (size_t)rh;
+            }
+        } else if (b[0] == 1) { /* SetColourMapEntries */
+            if (rfb_read(fd, b, 5) < 0 || rfb_skip(fd, (size_t)be16(b + 3) * 6) < 0) goto fail;
+        } else if (b[0] == 2) { /* Bell */
+        } else if (b[0] == 3) { /* ServerCutText */
+            if (rfb_read(fd, b, 7) < 0 || rfb_skip(fd, be32(b + 3)) < 0) goto fail;
+        } else {
+            why = "the VNC server sent a message it was not asked for";
+            goto fail;
+        }
+    }
+    close(fd);
+    rgb = malloc(px * 3);
+    if (!rgb) { free(fb); fprintf(stderr, "screenshot: out of memory\n"); return NULL; }
+    for (size_t i = 0; i < px; i++) {
+        rgb[3 * i] = fb[4 * i + 2];
+        rgb[3 * i + 1] = fb[4 * i + 1];
+        rgb[3 * i + 2] = fb[4 * i];
+    }
+    free(fb);
+    return rgb;
+fail:
+    fprintf(stderr, "screenshot: %s%s%s\n", why, errno == EAGAIN ? " (timed out)" : "", "");
+    close(fd);
+    free(fb);
+    return NULL;
+}
+
+/* The tiny image's "screen": a test card (colour bars over a grey ramp). */
+static uint8_t *test_card(int w, int h) {
+    static const uint8_t bars[8][3] = {{192, 192, 192}, {192, 192, 0}, {0, 192, 192}, {0, 192, 0}, {192, 0, 192}, {192, 0, 0}, {0, 0, 192}, {16, 16, 16}};
+    uint8_t *rgb = malloc((size_t)w * (size_t)h * 3);
+    if (!rgb) return NULL;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            uint8_t *p = rgb + ((size_t)y * (size_t)w + (size_t)x) * 3;
+            if (y < h * 2 / 3) memcpy(p, bars[x * 8 / w], 3);
+            else p[0] = p[1] = p[2] = (uint8_t)(x * 255 / (w - 1));
+        }
+    return rgb;
+}
+
+/* The --vnc HOST:PORT of the gateway running as PID 1, if it has one. */
+static int vnc_of_init(struct sockaddr_in *out) {
+    int fd = open("/proc/1/cmdline", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    char buf[8192];
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return -1;
+    buf[n] = '\0';
+    for (char *a = buf; a < buf + n; a += strlen(a) + 1)
+        if (!strcmp(a, "--vnc") && a + strlen(a) + 1 < buf + n) return parse_hostport(a + strlen(a) + 1, out);
+    return -1;
+}
+
+static int cmd_screenshot(int argc, char **argv) {
+    struct sockaddr_in addr;
+    int have = 0;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--vnc") && i + 1 < argc) {
+            if (parse_hostport(argv[++i], &addr) < 0) { fprintf(stderr, "screenshot: --vnc needs IPv4-HOST:PORT\n"); return 2; }
+            have = 1;
+        } else {
+            fprintf(stderr, "usage: berth-gateway screenshot [--vnc HOST:PORT]\n");
+            return 2;
+        }
+    }
+    if (!have) have = vnc_of_init(&addr) == 0;
+    int w = 640, h = 400;
+    uint8_t *rgb = have ? rfb_grab(&addr, &w, &h) : test_card(w, h);
+    if (!rgb) return 1;
+    bitbuf png = {0};
+    int rc = png_encode(rgb, w, h, &png);
+    free(rgb);
+    char *b64 = rc == 0 ? malloc((png.len + 2) / 3 * 4 + 2) : NULL;
+    if (!b64) { free(png.buf); fprintf(stderr, "screenshot: cannot encode the PNG\n"); return 1; }
+    base64_encode(png.buf, png.len, b64);
+    size_t bl = strlen(b64);
+    b64[bl++] = '\n';
+    rc = write_all(1, b64, bl);
+    free(png.buf);
+    free(b64);
+    return rc < 0 ? 1 : 0;
+}
+
+#define BERTH_GATEWAY_VERSION "3"
 
 int main(int argc, char **argv) {
     /* Commands the agent runs inside the container with docker exec. */
     if (argc >= 2 && !strcmp(argv[1], "version")) { printf("berth-gateway %s\n", BERTH_GATEWAY_VERSION); return 0; }
+    init_state_paths();
     if (argc >= 2 && !strcmp(argv[1], "revoke")) return cmd_revoke(argc - 2, argv + 2);
+    if (argc >= 2 && !strcmp(argv[1], "screenshot")) return cmd_screenshot(argc - 2, argv + 2);
     full_secret = getenv("BERTH_SESSION_SECRET");
     view_secret = getenv("BERTH_VIEW_SECRET");
     session_id = getenv("BERTH_SESSION_ID");

@@ -5,11 +5,13 @@
 //     view-only filter byte for byte: a viewer's input never reaches the VNC server, the rest does;
 //  3. in the desktop image (skipped when it is not built): as a viewer, keys, clicks, clipboard and
 //     a resize change nothing on the screen; the same keys with full control do.
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, execFile, execFileSync, type ChildProcess } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
+import zlib from "node:zlib";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -95,6 +97,15 @@ describe("gateway in the tiny image", () => {
     expect(view.received).toEqual([]);
   });
 
+  it("takes a screenshot: a test card, since the tiny image has no screen", async () => {
+    const out = await execIn(s!.container, ["/usr/local/bin/berth-gateway", "screenshot"]);
+    expect(out.exitCode).toBe(0);
+    const png = decodePng(Buffer.from(out.stdout.trim(), "base64"));
+    expect([png.width, png.height]).toEqual([640, 400]);
+    expect([...png.pixel(0, 0)]).toEqual([192, 192, 192]);
+    expect([...png.pixel(639, 399)]).toEqual([255, 255, 255]);
+  });
+
   it("keeps HTTP connections alive between requests", async () => {
     const replies = await new Promise<string>((resolve, reject) => {
       const sock = net.connect(s!.port, "127.0.0.1", () => {
@@ -112,6 +123,126 @@ describe("gateway in the tiny image", () => {
 });
 
 // ------------------------------------------------------------------ 2. the gateway on this machine
+
+/** Runs a command in a container; resolves with its exit code and standard output. */
+async function execIn(container: SessionContainer["container"], cmd: string[]) {
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+  const stream = await exec.start({});
+  const out: Buffer[] = [];
+  await new Promise<void>((resolve, reject) => {
+    stream.on("data", (d: Buffer) => out.push(d));
+    stream.on("end", resolve);
+    stream.on("error", reject);
+  });
+  // Docker multiplexes stdout and stderr: 8-byte headers (stream, 0, 0, 0, size).
+  const all = Buffer.concat(out);
+  let stdout = "";
+  for (let i = 0; i + 8 <= all.length; ) {
+    const size = all.readUInt32BE(i + 4);
+    if (all[i] === 1) stdout += all.subarray(i + 8, i + 8 + size).toString();
+    i += 8 + size;
+  }
+  return { exitCode: (await exec.inspect()).ExitCode ?? -1, stdout };
+}
+
+/** Checks a PNG's chunks (CRCs, IHDR, zlib data) and unfilters its RGB rows. */
+function decodePng(buf: Buffer) {
+  expect(buf.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  let width = 0;
+  let height = 0;
+  const idat: Buffer[] = [];
+  for (let i = 8; i < buf.length; ) {
+    const n = buf.readUInt32BE(i);
+    const type = buf.toString("latin1", i + 4, i + 8);
+    const body = buf.subarray(i + 8, i + 8 + n);
+    expect(buf.readUInt32BE(i + 8 + n)).toBe(zlib.crc32(buf.subarray(i + 4, i + 8 + n)));
+    if (type === "IHDR") {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      expect([...body.subarray(8)]).toEqual([8, 2, 0, 0, 0]); // 8-bit RGB, not interlaced
+    }
+    if (type === "IDAT") idat.push(body);
+    i += 12 + n;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * 3;
+  expect(raw.length).toBe(height * (stride + 1));
+  const rgb = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x];
+      const left = x >= 3 ? rgb[y * stride + x - 3] : 0;
+      const up = y ? rgb[(y - 1) * stride + x] : 0;
+      rgb[y * stride + x] = (v + (f === 1 ? left : f === 2 ? up : 0)) & 255;
+    }
+    expect([0, 1, 2]).toContain(f);
+  }
+  return { width, height, rgb, pixel: (x: number, y: number) => rgb.subarray((y * width + x) * 3, (y * width + x) * 3 + 3) };
+}
+
+/**
+ * An RFB 3.8 server (security None) with a screen of w x h whose pixel (x, y) is colour(x, y);
+ * it answers each FramebufferUpdateRequest with the screen in Raw encoding, in two rectangles
+ * (as 32-bit little-endian B G R x, the format the client asks for), after a Bell.
+ */
+async function fakeScreen(w: number, h: number, colour: (x: number, y: number) => [number, number, number]) {
+  const server = net.createServer((sock) => {
+    sock.write("RFB 003.008\n");
+    let buf = Buffer.alloc(0);
+    let stage = 0;
+    sock.on("data", (d) => {
+      buf = Buffer.concat([buf, d]);
+      for (;;) {
+        if (stage === 0 && buf.length >= 12) {
+          buf = buf.subarray(12);
+          sock.write(Buffer.from([1, 1]));
+          stage = 1;
+        } else if (stage === 1 && buf.length >= 1) {
+          buf = buf.subarray(1);
+          sock.write(Buffer.from([0, 0, 0, 0]));
+          stage = 2;
+        } else if (stage === 2 && buf.length >= 1) {
+          buf = buf.subarray(1);
+          const init = Buffer.alloc(24 + 4);
+          init.writeUInt16BE(w, 0);
+          init.writeUInt16BE(h, 2);
+          init.set([32, 24, 0, 1, 0, 255, 0, 255, 0, 255, 16, 8, 0], 4);
+          init.writeUInt32BE(4, 20);
+          init.write("fake", 24);
+          sock.write(init);
+          stage = 3;
+        } else if (stage === 3 && buf.length >= 1) {
+          const need = buf[0] === 0 ? 20 : buf[0] === 2 ? 4 + 4 * buf.readUInt16BE(2) : 10;
+          if (buf.length < need) return;
+          const type = buf[0];
+          buf = buf.subarray(need);
+          if (type !== 3) continue;
+          const rect = (y0: number, rh: number) => {
+            const r = Buffer.alloc(12 + w * rh * 4);
+            r.writeUInt16BE(0, 0);
+            r.writeUInt16BE(y0, 2);
+            r.writeUInt16BE(w, 4);
+            r.writeUInt16BE(rh, 6);
+            r.writeInt32BE(0, 8);
+            for (let y = 0; y < rh; y++)
+              for (let x = 0; x < w; x++) {
+                const [R, G, B] = colour(x, y0 + y);
+                r.set([B, G, R, 0], 12 + (y * w + x) * 4);
+              }
+            return r;
+          };
+          const half = Math.floor(h / 2);
+          sock.write(Buffer.from([2])); // a Bell first: the client must skip it
+          sock.write(Buffer.concat([Buffer.from([0, 0, 0, 2]), rect(0, half), rect(half, h - half)]));
+        } else return;
+      }
+    });
+    sock.on("error", () => {});
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { port: (server.address() as AddressInfo).port, close: () => server.close() };
+}
 
 interface FakeVnc {
   port: number;
@@ -314,6 +445,78 @@ describe("gateway bridging to a VNC server", () => {
     await expectViewerClosed([Buffer.from("RFB 003.008\n"), Buffer.from([2])]);
   });
 
+  it("lets a WebSocket through only once the session's ready file exists", async () => {
+    const readyFile = join(dir, "ready");
+    const g = await startGateway(["--vnc", `127.0.0.1:${vnc.port}`], { BERTH_GATEWAY_READY_FILE: readyFile });
+    try {
+      const before = vnc.connections();
+      const ws = new WebSocket(`ws://127.0.0.1:${g.port}/websockify`, ["binary"], { headers: { Authorization: `Bearer ${SECRET}` } });
+      const opened = new Promise((r, j) => ws.once("open", r).once("error", j));
+      await sleep(400);
+      expect(vnc.connections()).toBe(before);
+      writeFileSync(readyFile, "");
+      await opened;
+      expect(vnc.connections()).toBe(before + 1);
+      ws.close();
+    } finally {
+      g.proc.kill("SIGKILL");
+    }
+  });
+
+  it("takes a screenshot from the VNC server: every pixel right, compressed", async () => {
+    const w = 333;
+    const h = 207;
+    const colour = (x: number, y: number): [number, number, number] => (x < 100 ? [20, 60, 120] : [(x * 7) & 255, (y * 3) & 255, (x ^ y) & 255]);
+    const screen = await fakeScreen(w, h, colour);
+    try {
+      // (Not execFileSync: the fake server runs in this process and must answer meanwhile.)
+      const { stdout: out } = await promisify(execFile)(gwBin, ["screenshot", "--vnc", `127.0.0.1:${screen.port}`], { env: {}, maxBuffer: 1 << 24 });
+      const bytes = Buffer.from(out.trim(), "base64");
+      const png = decodePng(bytes);
+      expect([png.width, png.height]).toEqual([w, h]);
+      const want = Buffer.alloc(w * h * 3);
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) want.set(colour(x, y), (y * w + x) * 3);
+      expect(png.rgb.equals(want)).toBe(true);
+      expect(bytes.length).toBeLessThan(w * h * 3 * 0.8);
+    } finally {
+      screen.close();
+    }
+    // No VNC server: a clear error and a failing exit code, not an empty picture.
+    const r = spawnSync(gwBin, ["screenshot", "--vnc", "127.0.0.1:1"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.toString()).toMatch(/screenshot: cannot reach the VNC server/);
+  });
+
+  it("hands a warm-pool session to its user: a claim replaces the credentials once", async () => {
+    const state = mkdtempSync(join(tmpdir(), "berth-claim-"));
+    const g = await startGateway([], { BERTH_GATEWAY_STATE_DIR: state });
+    const at = (secret: string, init: RequestInit = {}) =>
+      fetch(`http://127.0.0.1:${g.port}${init.method === "POST" ? "/.berth/claim" : "/berth-session.json"}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${secret}`, ...(init.headers as Record<string, string>) },
+      });
+    const claim = (secret: string, headers: Record<string, string>) => at(secret, { method: "POST", headers });
+    const mine = { "X-Berth-Secret": "users-full-secret-0123456789", "X-Berth-View-Secret": "users-view-secret-0123456789" };
+    try {
+      expect((await at(SECRET)).status).toBe(200);
+      expect((await claim(VIEW, mine)).status).toBe(403);
+      expect((await claim(SECRET, { "X-Berth-Secret": "short" })).status).toBe(400);
+      expect((await claim(SECRET, { "X-Berth-Secret": "has spaces in it, not allowed" })).status).toBe(400);
+      expect((await claim(SECRET, mine)).status).toBe(200);
+      // The pool's credentials stop working at once; the user's work, with their access.
+      expect((await at(SECRET)).status).toBe(401);
+      expect((await at(VIEW)).status).toBe(401);
+      expect(await (await at(mine["X-Berth-Secret"])).json()).toEqual({ access: "full", vnc: false });
+      expect(await (await at(mine["X-Berth-View-Secret"])).json()).toEqual({ access: "view", vnc: false });
+      // Only once, even with the new credentials.
+      expect((await claim(mine["X-Berth-Secret"], { "X-Berth-Secret": "someone-else-entirely-0123" })).status).toBe(409);
+      expect((await at(mine["X-Berth-Secret"])).status).toBe(200);
+    } finally {
+      g.proc.kill("SIGKILL");
+      rmSync(state, { recursive: true, force: true });
+    }
+  });
+
   it("answers 502 when the VNC server does not listen", async () => {
     const g = await startGateway(["--vnc", "127.0.0.1:1"], { BERTH_GATEWAY_VNC_WAIT_MS: "200" });
     try {
@@ -362,14 +565,17 @@ describe("view-only in the desktop image (RFB through the gateway)", () => {
     const s_ = s!;
     const full = await RfbClient.connect(url, s_.secret);
     const { width, height } = full;
-    // The desktop is ready when two captures a second apart agree and the xterm is there.
+    // The desktop is ready when the xterm is there (its background colour, #1f2430, at 200,200)
+    // and two captures half a second apart agree.
+    const xtermAt = (fb: Buffer) => (fb.readUInt32LE((200 * width + 200) * 4) & 0xffffff) === 0x1f2430;
     let before = await full.capture();
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 60; i++) {
       await sleep(500);
       const now = await full.capture();
-      if (i > 2 && pixelsChanged(before, now, width, 0, height - 40) === 0) break;
+      if (xtermAt(now) && pixelsChanged(before, now, width, 0, height - 40) === 0) break;
       before = now;
     }
+    expect(xtermAt(before)).toBe(true);
     // Rows above the taskbar (its clock may tick).
     const top = height - 40;
 

@@ -7,9 +7,11 @@ import { BerthError, type ServerError } from "./errors.js";
 import { caPost, fetchPost, type Post } from "./transport.js";
 import { waitForStatus, type WaitOptions } from "./wait.js";
 import {
+  CreateViewingLinkDocument,
   DestroySessionDocument,
   EnsureUserDocument,
   ImagesDocument,
+  JoinShareDocument,
   KeepaliveDocument,
   RequestSessionDocument,
   RunCommandDocument,
@@ -19,6 +21,7 @@ import {
   SessionsDocument,
   SessionUpdatedDocument,
   ShareSessionDocument,
+  StopSharingDocument,
   ZonesDocument,
   type SessionUpdatedSubscription,
   type SessionUpdatedSubscriptionVariables,
@@ -116,6 +119,25 @@ export class BerthClient {
   /** Turns sharing on for a running session (or changes its mode) and returns the link. */
   async share(sessionId: string, mode: ShareMode = "VIEW"): Promise<Share> {
     return (await this.request(ShareSessionDocument, { sessionId, mode })).shareSession;
+  }
+
+  /** Makes the user a viewer of a share (acting for them: sessions:write); returns the session. Then open it for them with viewingLink(id, { forUser }). */
+  async joinShare(shareId: string, forUser: string): Promise<Session> {
+    return (await this.request(JoinShareDocument, { shareId, forUser })).joinShare;
+  }
+
+  /** Turns sharing off: every viewer is cut off at once. False when it was not shared. */
+  async stopSharing(sessionId: string): Promise<boolean> {
+    return (await this.request(StopSharingDocument, { sessionId })).stopSharing;
+  }
+
+  /**
+   * A single-use link (valid ttlS seconds, default 60) that signs a user in and opens the session,
+   * e.g. in an iframe: the owner, or with forUser a viewer who joined its share. url is absolute.
+   */
+  async viewingLink(sessionId: string, opts: { ttlS?: number; forUser?: string } = {}): Promise<{ url: string; expiresAt: string }> {
+    const { createViewingLink: l } = await this.request(CreateViewingLinkDocument, { sessionId, ttlS: opts.ttlS ?? 60, forUser: opts.forUser ?? null });
+    return { url: new URL(l.url, this.endpoint).toString(), expiresAt: String(l.expiresAt) };
   }
 
   async listImages(): Promise<Image[]> {

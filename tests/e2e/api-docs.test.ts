@@ -3,7 +3,7 @@
 // trusts the stack through CURL_CA_BUNDLE); ```graphql blocks are sent with the API key (`admin`
 // in the tag: with an admin-scoped key; a `# variables: {...}` line gives variables, $NAMEs
 // filled in); ```ts blocks are compiled with TypeScript and run by Node against the built SDK.
-// Before each example, alice has exactly one RUNNING session, $SESSION_ID.
+// Before each example, alice has exactly one RUNNING session, $SESSION_ID, shared as $SHARE_ID.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
@@ -45,7 +45,10 @@ function examples(md: string): Example[] {
 }
 
 const all = examples(doc);
-const OPERATIONS = ["ensureUser", "images", "requestSession", "sessionUpdated", "session", "sessions", "keepalive", "runCommand", "destroySession", "servers", "zones"];
+const OPERATIONS = [
+  "ensureUser", "images", "requestSession", "sessionUpdated", "session", "sessions", "keepalive", "runCommand", "screenshot",
+  "createViewingLink", "shareSession", "destroySession", "servers", "zones",
+];
 
 // What every SDK example may assume, unless it makes its own client.
 const PRELUDE = `import { BerthClient as __Berth } from "@berth/sdk";\nconst berth = new __Berth({ url: process.env.BERTH_URL!, apiKey: process.env.BERTH_API_KEY! });\n`;
@@ -114,6 +117,9 @@ describe.runIf(inject("stackStarted"))("docs/api.md examples, run against Berth"
       session = await berth.waitForSession(s.id, { timeoutMs: 30_000 });
     }
     vars.SESSION_ID = session!.id;
+    // The sharing examples: a share of alice's session, and bob, who may join it.
+    await berth.ensureUser("bob");
+    vars.SHARE_ID = (await berth.share(session!.id)).id;
   }
 
   function run(cmd: string, args: string[]): Promise<{ code: number | null; out: string; err: string }> {

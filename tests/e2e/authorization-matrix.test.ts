@@ -40,16 +40,16 @@ const PUBLIC: Rule = { who: "public", key: "any" };
 const RULES: Record<string, Rule> = {
   "Query.apiKeys": a(), "Query.auditEvents": a(), "Query.chatMessages": u(), "Query.enrollmentTokens": a(), "Query.image": u(), "Query.images": u("any"),
   "Query.installation": a(), "Query.managers": a(), "Query.me": PUBLIC, "Query.mySessions": u(), "Query.screenshot": u("sessions:read"),
-  "Query.server": a(), "Query.serverSamples": a(), "Query.servers": a("fleet:read"), "Query.session": u("sessions:read"), "Query.sessionShare": u(),
+  "Query.server": a(), "Query.serverSamples": a(), "Query.servers": a("fleet:read"), "Query.session": u("sessions:read"), "Query.sessionShare": u("sessions:read"),
   "Query.sessions": a("sessions:read"), "Query.settings": a(), "Query.systemInfo": a(), "Query.users": a(), "Query.zones": a("fleet:read"),
   "Mutation.checkIn": AGENT, "Mutation.createApiKey": a(), "Mutation.createEnrollmentToken": a(), "Mutation.createImage": a("images:write"),
   "Mutation.createUser": a(), "Mutation.createViewingLink": u("sessions:write"), "Mutation.createZone": a(), "Mutation.deleteImage": a("images:write"), "Mutation.deleteServer": a(),
   "Mutation.deleteUser": a(), "Mutation.deleteZone": a(), "Mutation.destroySession": u("sessions:write"), "Mutation.ensureUser": a("users:write"),
-  "Mutation.joinShare": u(), "Mutation.keepalive": u("sessions:write"), "Mutation.pauseSession": u(), "Mutation.registerAgent": PUBLIC,
-  "Mutation.removeViewer": u(), "Mutation.reportSession": AGENT, "Mutation.reportTask": AGENT, "Mutation.requestSession": u("sessions:write"),
+  "Mutation.joinShare": u("sessions:write"), "Mutation.keepalive": u("sessions:write"), "Mutation.pauseSession": u(), "Mutation.registerAgent": PUBLIC,
+  "Mutation.removeViewer": u("sessions:write"), "Mutation.reportSession": AGENT, "Mutation.reportTask": AGENT, "Mutation.requestSession": u("sessions:write"),
   "Mutation.resetPassword": a(), "Mutation.resumeSession": u(), "Mutation.revokeApiKey": a(), "Mutation.revokeEnrollmentToken": a(),
-  "Mutation.runCommand": u("sessions:write"), "Mutation.sendChatMessage": u(), "Mutation.shareSession": u(), "Mutation.signIn": PUBLIC,
-  "Mutation.signOut": PUBLIC, "Mutation.signOutEverywhere": u(), "Mutation.stopSharing": u(), "Mutation.updateImage": a("images:write"), "Mutation.updateServer": a(),
+  "Mutation.runCommand": u("sessions:write"), "Mutation.sendChatMessage": u(), "Mutation.shareSession": u("sessions:write"), "Mutation.signIn": PUBLIC,
+  "Mutation.signOut": PUBLIC, "Mutation.signOutEverywhere": u(), "Mutation.stopSharing": u("sessions:write"), "Mutation.updateImage": a("images:write"), "Mutation.updateServer": a(),
   "Mutation.updateSettings": a(), "Mutation.updateUser": a(), "Mutation.updateZone": a(),
   "Subscription.agentSignals": AGENT, "Subscription.chatMessageAdded": u(), "Subscription.imageDownloads": a(),
   "Subscription.managersUpdated": a(), "Subscription.mySessionsUpdated": u(), "Subscription.serversUpdated": a(), "Subscription.sessionUpdated": u("sessions:read"),
@@ -94,7 +94,7 @@ function sample(type: GraphQLInputType, name: string): unknown {
 }
 
 /** Optional arguments a caller needs to get past the gate at all (an API key launches for a user). */
-const KEY_ARGS: Record<string, Record<string, unknown>> = { requestSession: { forUser: "nobody-matrix" } };
+const KEY_ARGS: Record<string, Record<string, unknown>> = { requestSession: { forUser: "nobody-matrix" }, joinShare: { forUser: "nobody-matrix" } };
 
 function operation(kind: "query" | "mutation" | "subscription", field: GraphQLField<unknown, unknown>, extra: Record<string, unknown> = {}) {
   const required = field.args.filter((arg) => (isNonNullType(arg.type) && arg.defaultValue === undefined) || arg.name in extra);

@@ -3,11 +3,13 @@
 // alone (NODE_EXTRA_CA_CERTS is taken away), as on a machine that never saw the certificate.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { adminClient } from "../support/admin.js";
 import { env } from "../support/env.js";
+import { pngSize } from "../../sdk/src/index.js";
 
 const cli = join(env.root, "sdk", "dist", "cli.js");
 
@@ -55,7 +57,7 @@ describe("berth: usage", () => {
   it("prints help for the tool and every command, exit 0", async () => {
     const top = await berth(["--help"]);
     expect(top.code).toBe(0);
-    for (const c of ["sessions list", "sessions request", "sessions end", "sessions screenshot", "sessions exec", "images list", "servers list", "zones list", "users ensure"]) {
+    for (const c of ["sessions list", "sessions request", "sessions end", "sessions screenshot", "sessions exec", "sessions share", "sessions join", "sessions link", "sessions unshare", "images list", "servers list", "zones list", "users ensure"]) {
       expect(top.stdout).toContain(`berth ${c}`);
       const help = await berth([...c.split(" "), "--help"]);
       expect(help.code, c).toBe(0);
@@ -130,10 +132,13 @@ describe.runIf(inject("stackStarted"))("berth: the integrator flow", () => {
     expect(execJson.code).toBe(2);
     expect(JSON.parse(execJson.stdout)).toMatchObject({ exitCode: 2, truncated: false, stderr: expect.stringMatching(/is not a directory/) });
 
-    // The tiny image has no screen: exit 1 with UNAVAILABLE (an image with one writes the PNG).
-    const shot = await berth(["sessions", "screenshot", id, "-o", join(tmpdir(), `berth-${id}.png`)], key);
-    if (shot.code === 0) expect(shot.stdout).toMatch(/berth-.*\.png \d+x\d+/);
-    else expect([shot.code, shot.stderr]).toEqual([1, expect.stringMatching(/^berth: UNAVAILABLE: the session could not take a screenshot/)]);
+    // A PNG of the screen (the tiny image's is a 640x400 test card), to a file or as JSON facts.
+    const file = join(tmpdir(), `berth-${id}.png`);
+    const shot = await berth(["sessions", "screenshot", id, "-o", file], key);
+    expect([shot.code, shot.stdout.trim()]).toEqual([0, `${file} 640x400`]);
+    expect(pngSize(readFileSync(file))).toEqual({ width: 640, height: 400 });
+    const shotJson = await berth(["sessions", "screenshot", id, "-o", file, "--json"], key);
+    expect(JSON.parse(shotJson.stdout)).toMatchObject({ file, width: 640, height: 400 });
 
     // Waiting for a status that never comes: exit 3.
     const late = await berth(["sessions", "wait", id, "--until", "PAUSED", "--timeout", "1"], key);
@@ -152,7 +157,32 @@ describe.runIf(inject("stackStarted"))("berth: the integrator flow", () => {
     expect((await berth(["sessions", "list", "--user", username, "--all", "--json"], key)).stdout).toContain(`"status": "STOPPED"`);
   });
 
-  it.todo("saves a screenshot with sessions screenshot -o (needs an image with a screen; tiny has none)");
+
+  it("shares a session, joins a user to it and prints a single-use viewing link for them", async () => {
+    const key = await newKey(["sessions:read", "sessions:write", "users:write"]);
+    const owner = `cli-own-${randomBytes(3).toString("hex")}`;
+    const guest = `cli-guest-${randomBytes(3).toString("hex")}`;
+    for (const u of [owner, guest]) expect((await berth(["users", "ensure", u], key)).code).toBe(0);
+    const req = await berth(["sessions", "request", "--image", "tiny", "--user", owner, "--wait"], key);
+    expect(req.code, req.stderr).toBe(0);
+    const id = req.stdout.trim().split(" ")[0];
+
+    const share = await berth(["sessions", "share", id], key);
+    expect(share.code, share.stderr).toBe(0);
+    const shareUrl = share.stdout.trim();
+    expect(shareUrl).toMatch(new RegExp(`^${env.publicUrl}/share/[0-9a-f]{32}$`));
+    const join = await berth(["sessions", "join", shareUrl, "--user", guest], key);
+    expect([join.code, join.stdout.trim()]).toEqual([0, id]);
+    const link = await berth(["sessions", "link", id, "--user", guest, "--ttl", "30"], key);
+    expect(link.code, link.stderr).toBe(0);
+    const opened = await fetch(link.stdout.trim(), { redirect: "manual" });
+    expect([opened.status, opened.headers.get("location")]).toEqual([302, `/sessions/${id}`]);
+    const noUser = await berth(["sessions", "join", shareUrl], key);
+    expect([noUser.code, noUser.stderr]).toEqual([2, expect.stringMatching(/--user <name> is required/)]);
+    expect((await berth(["sessions", "unshare", id], key)).stdout.trim()).toBe("sharing stopped");
+    expect((await berth(["sessions", "unshare", id], key)).stdout.trim()).toBe("was not shared");
+    expect((await berth(["sessions", "end", id, "--wait"], key)).code).toBe(0);
+  });
 
   it("lists servers and zones as tables and JSON", async () => {
     const key = await newKey(["fleet:read"]);

@@ -133,10 +133,10 @@ describe.runIf(inject("stackStarted"))("the integrator flow through the SDK", ()
     expect(r).toMatchObject({ exitCode: 2, truncated: false });
     expect(r.stderr).toMatch(/--root \/no\/such\/dir is not a directory/);
 
-    // The tiny image has no screen: the answer is a PNG where there is one, UNAVAILABLE here.
-    const shot = await berth.screenshot(requested.id).catch((e: BerthError) => e);
-    if (shot instanceof BerthError) expect([shot.code, shot.message]).toEqual(["UNAVAILABLE", expect.stringMatching(/could not take a screenshot/)]);
-    else expect(pngSize(shot).width).toBeGreaterThan(0);
+    // The tiny image has no screen: its gateway draws a 640x400 test card (the desktop images
+    // answer with their screen: tests/e2e/desktops.test.ts).
+    const shot = await berth.screenshot(requested.id);
+    expect(pngSize(shot)).toEqual({ width: 640, height: 400 });
 
     const ending = await berth.endSession(requested.id);
     expect(["STOPPING", "STOPPED"]).toContain(ending.status);
@@ -147,7 +147,38 @@ describe.runIf(inject("stackStarted"))("the integrator flow through the SDK", ()
     expect((await berth.listSessions({ userId: user.id, includeEnded: true })).map((s) => s.status)).toEqual(["STOPPED"]);
   });
 
-  it.todo("takes a screenshot of a running session as a PNG (needs an image with a screen; tiny has none)");
+  it("shares a session for its owner, joins another user and opens it for them with a viewing link; stopping cuts them off", async () => {
+    const berth = await newKey(["sessions:read", "sessions:write", "users:write"]);
+    const owner = `sdk-own-${randomBytes(3).toString("hex")}`;
+    const guest = `sdk-guest-${randomBytes(3).toString("hex")}`;
+    const stranger = `sdk-str-${randomBytes(3).toString("hex")}`;
+    await Promise.all([berth.ensureUser(owner), berth.ensureUser(guest), berth.ensureUser(stranger)]);
+    const tiny = await berth.findImage("tiny");
+    const s = await berth.waitForSession((await berth.requestSession({ imageId: tiny!.id, forUser: owner })).id, { timeoutMs: 30_000 });
+
+    const share = await berth.share(s.id, "VIEW");
+    expect(share).toMatchObject({ sessionId: s.id, mode: "VIEW", url: `/share/${share.id}` });
+    const joined = await berth.joinShare(share.id, guest);
+    expect(joined.id).toBe(s.id);
+    // A link for someone who is neither owner nor viewer is refused; the guest's signs them in, once.
+    await expect(berth.viewingLink(s.id, { forUser: stranger })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/neither the owner nor a viewer/) });
+    const link = await berth.viewingLink(s.id, { forUser: guest, ttlS: 30 });
+    expect(link.url).toMatch(new RegExp(`^${env.publicUrl}/auth/link/`));
+    const opened = await fetch(link.url, { redirect: "manual" });
+    expect([opened.status, opened.headers.get("location")]).toEqual([302, `/sessions/${s.id}`]);
+    const cookie = /berth_session=[^;]+/.exec(opened.headers.get("set-cookie") ?? "")![0];
+    expect((await fetch(link.url, { redirect: "manual" })).status).toBe(410);
+    const page = await fetch(`${env.publicUrl}/session/${s.id}/`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`<span id="berth-access">view</span>`);
+
+    expect(await berth.stopSharing(s.id)).toBe(true);
+    expect((await fetch(`${env.publicUrl}/session/${s.id}/`, { headers: { cookie } })).status).toBe(403);
+    // Sharing needs sessions:write.
+    const reader = await newKey(["sessions:read"]);
+    await expect(reader.share(s.id)).rejects.toMatchObject({ code: "FORBIDDEN", message: "this API key lacks the 'sessions:write' scope" });
+    await berth.endSession(s.id);
+  });
 
   it("waits by polling alone as well, and passes refusals on with the server's code", async () => {
     const berth = await newKey(["sessions:read", "sessions:write", "users:write"]);

@@ -215,6 +215,58 @@ const share: Command = {
   },
 };
 
+const join: Command = {
+  path: ["sessions", "join"],
+  args: "<share-id or share link> --user <name>",
+  summary: "make a user a viewer of a shared session (then: berth sessions link <id> --user <name>)",
+  details: "Needs sessions:write. Prints the session's id (--json: the session).",
+  positionals: [1, 1],
+  options: [{ name: "user", arg: "NAME", help: "username (or id) who joins" }],
+  async run(ctx) {
+    const user = str(ctx.values, "user");
+    if (!user) throw new UsageError("--user <name> is required: whom to join to the share");
+    const shareId = ctx.positionals[0].replace(/^.*\/share\//, "").replace(/[/?#].*$/, "");
+    const s = await ctx.client().joinShare(shareId, user);
+    if (ctx.json) printJson(ctx.io, s);
+    else line(ctx.io.stdout, s.id);
+    return EXIT.OK;
+  },
+};
+
+const unshare: Command = {
+  path: ["sessions", "unshare"],
+  args: "<id>",
+  summary: "turn sharing off: every viewer is cut off at once",
+  positionals: [1, 1],
+  async run(ctx) {
+    const stopped = await ctx.client().stopSharing(ctx.positionals[0]);
+    if (ctx.json) printJson(ctx.io, { stopped });
+    else line(ctx.io.stdout, stopped ? "sharing stopped" : "was not shared");
+    return EXIT.OK;
+  },
+};
+
+const link: Command = {
+  path: ["sessions", "link"],
+  args: "<id> [--user NAME] [--ttl SECONDS]",
+  summary: "print a single-use link that signs a user in and opens the session (for an iframe)",
+  details: [
+    "The link works once, within --ttl seconds (5 to 600, default 60). It signs in the session's owner,",
+    "or with --user a viewer who joined its share. Needs sessions:write.",
+  ].join("\n"),
+  positionals: [1, 1],
+  options: [
+    { name: "user", arg: "NAME", help: "whom the link signs in (default: the owner)" },
+    { name: "ttl", arg: "SECONDS", help: "how long the link stays valid (default 60)" },
+  ],
+  async run(ctx) {
+    const l = await ctx.client().viewingLink(ctx.positionals[0], { ttlS: intOption(ctx.values, "ttl", 60), forUser: str(ctx.values, "user") });
+    if (ctx.json) printJson(ctx.io, l);
+    else line(ctx.io.stdout, l.url);
+    return EXIT.OK;
+  },
+};
+
 const screenshot: Command = {
   path: ["sessions", "screenshot"],
   args: "<id> -o <file.png>",
@@ -267,4 +319,4 @@ const exec: Command = {
   },
 };
 
-export const sessionCommands: Command[] = [list_, request, get, wait, end, exec, screenshot, keepalive, share];
+export const sessionCommands: Command[] = [list_, request, get, wait, end, exec, screenshot, keepalive, share, join, unshare, link];

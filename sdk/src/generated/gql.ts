@@ -15,9 +15,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "fragment BerthSession on Session {\n  id\n  status\n  statusMessage\n  url\n  userId\n  ownerName\n  serverHostname\n  cores\n  memoryMb\n  createdAt\n  startedAt\n  endedAt\n  expiresAt\n  lastKeepaliveAt\n  image {\n    id\n    name\n    friendlyName\n  }\n}": typeof types.BerthSessionFragmentDoc,
+    "mutation CreateViewingLink($sessionId: ID!, $ttlS: Int! = 60, $forUser: String) {\n  createViewingLink(sessionId: $sessionId, ttlS: $ttlS, forUser: $forUser) {\n    url\n    expiresAt\n  }\n}": typeof types.CreateViewingLinkDocument,
     "mutation DestroySession($id: ID!) {\n  destroySession(id: $id) {\n    ...BerthSession\n  }\n}": typeof types.DestroySessionDocument,
     "mutation EnsureUser($username: String!) {\n  ensureUser(username: $username) {\n    id\n    username\n    role\n    disabled\n    zoneId\n    zoneName\n    activeSessions\n    createdAt\n  }\n}": typeof types.EnsureUserDocument,
     "query Images {\n  images {\n    id\n    name\n    friendlyName\n    description\n    categories\n    enabled\n    cores\n    memoryMb\n    ref\n    sessionTimeLimitS\n    zoneId\n    serverId\n  }\n}": typeof types.ImagesDocument,
+    "mutation JoinShare($shareId: String!, $forUser: String) {\n  joinShare(shareId: $shareId, forUser: $forUser) {\n    ...BerthSession\n  }\n}": typeof types.JoinShareDocument,
     "mutation Keepalive($id: ID!) {\n  keepalive(id: $id)\n}": typeof types.KeepaliveDocument,
     "mutation RequestSession($imageId: ID!, $forUser: String, $env: [EnvVarInput!], $startUrl: String) {\n  requestSession(\n    imageId: $imageId\n    forUser: $forUser\n    env: $env\n    startUrl: $startUrl\n  ) {\n    ...BerthSession\n  }\n}": typeof types.RequestSessionDocument,
     "mutation RunCommand($sessionId: ID!, $command: [String!]!, $timeoutS: Int! = 30) {\n  runCommand(sessionId: $sessionId, command: $command, timeoutS: $timeoutS) {\n    exitCode\n    stdout\n    stderr\n    truncated\n  }\n}": typeof types.RunCommandDocument,
@@ -27,13 +29,16 @@ type Documents = {
     "subscription SessionUpdated($id: ID!) {\n  sessionUpdated(id: $id) {\n    ...BerthSession\n  }\n}": typeof types.SessionUpdatedDocument,
     "query Sessions($status: [SessionStatus!], $userId: ID, $imageId: ID, $serverId: ID, $includeEnded: Boolean! = false, $first: Int! = 200) {\n  sessions(\n    status: $status\n    userId: $userId\n    imageId: $imageId\n    serverId: $serverId\n    includeEnded: $includeEnded\n    first: $first\n  ) {\n    ...BerthSession\n  }\n}": typeof types.SessionsDocument,
     "mutation ShareSession($sessionId: ID!, $mode: ShareMode! = VIEW) {\n  shareSession(sessionId: $sessionId, mode: $mode) {\n    id\n    sessionId\n    mode\n    url\n    createdAt\n    viewers {\n      userId\n      username\n      joinedAt\n      lastSeenAt\n    }\n  }\n}": typeof types.ShareSessionDocument,
+    "mutation StopSharing($sessionId: ID!) {\n  stopSharing(sessionId: $sessionId)\n}": typeof types.StopSharingDocument,
     "query Zones {\n  zones {\n    id\n    name\n    strategy\n    searchAlternateZones\n    createdAt\n  }\n}": typeof types.ZonesDocument,
 };
 const documents: Documents = {
     "fragment BerthSession on Session {\n  id\n  status\n  statusMessage\n  url\n  userId\n  ownerName\n  serverHostname\n  cores\n  memoryMb\n  createdAt\n  startedAt\n  endedAt\n  expiresAt\n  lastKeepaliveAt\n  image {\n    id\n    name\n    friendlyName\n  }\n}": types.BerthSessionFragmentDoc,
+    "mutation CreateViewingLink($sessionId: ID!, $ttlS: Int! = 60, $forUser: String) {\n  createViewingLink(sessionId: $sessionId, ttlS: $ttlS, forUser: $forUser) {\n    url\n    expiresAt\n  }\n}": types.CreateViewingLinkDocument,
     "mutation DestroySession($id: ID!) {\n  destroySession(id: $id) {\n    ...BerthSession\n  }\n}": types.DestroySessionDocument,
     "mutation EnsureUser($username: String!) {\n  ensureUser(username: $username) {\n    id\n    username\n    role\n    disabled\n    zoneId\n    zoneName\n    activeSessions\n    createdAt\n  }\n}": types.EnsureUserDocument,
     "query Images {\n  images {\n    id\n    name\n    friendlyName\n    description\n    categories\n    enabled\n    cores\n    memoryMb\n    ref\n    sessionTimeLimitS\n    zoneId\n    serverId\n  }\n}": types.ImagesDocument,
+    "mutation JoinShare($shareId: String!, $forUser: String) {\n  joinShare(shareId: $shareId, forUser: $forUser) {\n    ...BerthSession\n  }\n}": types.JoinShareDocument,
     "mutation Keepalive($id: ID!) {\n  keepalive(id: $id)\n}": types.KeepaliveDocument,
     "mutation RequestSession($imageId: ID!, $forUser: String, $env: [EnvVarInput!], $startUrl: String) {\n  requestSession(\n    imageId: $imageId\n    forUser: $forUser\n    env: $env\n    startUrl: $startUrl\n  ) {\n    ...BerthSession\n  }\n}": types.RequestSessionDocument,
     "mutation RunCommand($sessionId: ID!, $command: [String!]!, $timeoutS: Int! = 30) {\n  runCommand(sessionId: $sessionId, command: $command, timeoutS: $timeoutS) {\n    exitCode\n    stdout\n    stderr\n    truncated\n  }\n}": types.RunCommandDocument,
@@ -43,6 +48,7 @@ const documents: Documents = {
     "subscription SessionUpdated($id: ID!) {\n  sessionUpdated(id: $id) {\n    ...BerthSession\n  }\n}": types.SessionUpdatedDocument,
     "query Sessions($status: [SessionStatus!], $userId: ID, $imageId: ID, $serverId: ID, $includeEnded: Boolean! = false, $first: Int! = 200) {\n  sessions(\n    status: $status\n    userId: $userId\n    imageId: $imageId\n    serverId: $serverId\n    includeEnded: $includeEnded\n    first: $first\n  ) {\n    ...BerthSession\n  }\n}": types.SessionsDocument,
     "mutation ShareSession($sessionId: ID!, $mode: ShareMode! = VIEW) {\n  shareSession(sessionId: $sessionId, mode: $mode) {\n    id\n    sessionId\n    mode\n    url\n    createdAt\n    viewers {\n      userId\n      username\n      joinedAt\n      lastSeenAt\n    }\n  }\n}": types.ShareSessionDocument,
+    "mutation StopSharing($sessionId: ID!) {\n  stopSharing(sessionId: $sessionId)\n}": types.StopSharingDocument,
     "query Zones {\n  zones {\n    id\n    name\n    strategy\n    searchAlternateZones\n    createdAt\n  }\n}": types.ZonesDocument,
 };
 
@@ -67,6 +73,10 @@ export function graphql(source: "fragment BerthSession on Session {\n  id\n  sta
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation CreateViewingLink($sessionId: ID!, $ttlS: Int! = 60, $forUser: String) {\n  createViewingLink(sessionId: $sessionId, ttlS: $ttlS, forUser: $forUser) {\n    url\n    expiresAt\n  }\n}"): (typeof documents)["mutation CreateViewingLink($sessionId: ID!, $ttlS: Int! = 60, $forUser: String) {\n  createViewingLink(sessionId: $sessionId, ttlS: $ttlS, forUser: $forUser) {\n    url\n    expiresAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation DestroySession($id: ID!) {\n  destroySession(id: $id) {\n    ...BerthSession\n  }\n}"): (typeof documents)["mutation DestroySession($id: ID!) {\n  destroySession(id: $id) {\n    ...BerthSession\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -76,6 +86,10 @@ export function graphql(source: "mutation EnsureUser($username: String!) {\n  en
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Images {\n  images {\n    id\n    name\n    friendlyName\n    description\n    categories\n    enabled\n    cores\n    memoryMb\n    ref\n    sessionTimeLimitS\n    zoneId\n    serverId\n  }\n}"): (typeof documents)["query Images {\n  images {\n    id\n    name\n    friendlyName\n    description\n    categories\n    enabled\n    cores\n    memoryMb\n    ref\n    sessionTimeLimitS\n    zoneId\n    serverId\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation JoinShare($shareId: String!, $forUser: String) {\n  joinShare(shareId: $shareId, forUser: $forUser) {\n    ...BerthSession\n  }\n}"): (typeof documents)["mutation JoinShare($shareId: String!, $forUser: String) {\n  joinShare(shareId: $shareId, forUser: $forUser) {\n    ...BerthSession\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -112,6 +126,10 @@ export function graphql(source: "query Sessions($status: [SessionStatus!], $user
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ShareSession($sessionId: ID!, $mode: ShareMode! = VIEW) {\n  shareSession(sessionId: $sessionId, mode: $mode) {\n    id\n    sessionId\n    mode\n    url\n    createdAt\n    viewers {\n      userId\n      username\n      joinedAt\n      lastSeenAt\n    }\n  }\n}"): (typeof documents)["mutation ShareSession($sessionId: ID!, $mode: ShareMode! = VIEW) {\n  shareSession(sessionId: $sessionId, mode: $mode) {\n    id\n    sessionId\n    mode\n    url\n    createdAt\n    viewers {\n      userId\n      username\n      joinedAt\n      lastSeenAt\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StopSharing($sessionId: ID!) {\n  stopSharing(sessionId: $sessionId)\n}"): (typeof documents)["mutation StopSharing($sessionId: ID!) {\n  stopSharing(sessionId: $sessionId)\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -84,13 +84,18 @@ export class SessionResolver {
     return services.sessions.resume(actor, id);
   }
 
-  @Mutation(() => ViewingLink, { description: "A short-lived, single-use link that signs the session's owner in and opens it (integrators: sessions:write)." })
+  @Mutation(() => ViewingLink, {
+    description:
+      "A short-lived, single-use link that signs the session's owner in and opens it (integrators: sessions:write). " +
+      "With forUser (API keys and administrators), it signs in that user instead: the owner, or a viewer who joined the session's share.",
+  })
   createViewingLink(
     @Arg("sessionId", () => ID) sessionId: string,
     @Arg("ttlS", () => Int, { defaultValue: 60 }) ttlS: number,
     @Ctx() { actor, services }: Context,
+    @Arg("forUser", () => String, { nullable: true, description: "Username (or id) the link signs in." }) forUser?: string | null,
   ): Promise<ViewingLink> {
-    return createViewingLink(services, actor, sessionId, ttlS);
+    return createViewingLink(services, actor, sessionId, ttlS, forUser ?? null);
   }
 
   @Mutation(() => Boolean, { description: "The viewing page calls this every minute; sessions nobody keeps alive are reaped." })

@@ -17,16 +17,23 @@ export class ViewingLink {
 
 const LINK = /^[A-Za-z0-9_-]{32,64}$/;
 
-/** Integrators (sessions:write) and owners: a link valid once, for ttlS seconds, that opens the session as its owner. */
-export async function createViewingLink(services: Services, actor: Actor, sessionId: string, ttlS: number): Promise<ViewingLink> {
+/**
+ * Integrators (sessions:write) and owners: a link valid once, for ttlS seconds, that opens the
+ * session as its owner, or (forUser: integrators and administrators) as a viewer of its share.
+ */
+export async function createViewingLink(services: Services, actor: Actor, sessionId: string, ttlS: number, forUser: string | null = null): Promise<ViewingLink> {
+  const target = forUser ? await services.users.actFor(actor, forUser, "sessions:write") : null;
   const as = requireUser(acting(actor, "sessions:write"));
   const session = isUuid(sessionId) ? await services.db.session.findUnique({ where: { id: sessionId } }) : null;
   if (!session) throw notFound("session", sessionId);
   authorize(canManageSession(as, session), "only the session's owner, an administrator or an API key can make its viewing link");
   if (["STOPPED", "FAILED", "LOST", "STOPPING"].includes(session.status)) throw conflict(`the session is ${session.status.toLowerCase()}`);
+  if (target && target.userId !== session.userId && !(await services.shares.viewer(target.userId, sessionId))) {
+    throw conflict(`'${target.username}' is neither the owner nor a viewer of this session: join them first (joinShare with forUser)`);
+  }
   const token = randomBytes(32).toString("base64url");
   const ttl = Math.min(Math.max(ttlS, 5), 600);
-  await services.events.redis.set(`berth:link:${token}`, JSON.stringify({ userId: session.userId, sessionId }), "EX", ttl);
+  await services.events.redis.set(`berth:link:${token}`, JSON.stringify({ userId: target?.userId ?? session.userId, sessionId }), "EX", ttl);
   return { url: `/auth/link/${token}`, expiresAt: new Date(Date.now() + ttl * 1000) };
 }
 

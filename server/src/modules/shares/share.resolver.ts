@@ -34,9 +34,18 @@ export class ShareResolver {
     return services.shares.activeShare(actor, sessionId);
   }
 
-  @Mutation(() => Session, { description: "Joins a shared session through its link; returns the session to watch." })
-  async joinShare(@Arg("shareId", () => String) shareId: string, @Ctx() { actor, services }: Context): Promise<Session> {
-    const sessionId = await services.shares.join(actor, shareId);
-    return services.sessions.get(actor, sessionId);
+  @Mutation(() => Session, {
+    description:
+      "Joins a shared session through its link; returns the session to watch. Integrators (API key with sessions:write) join a user with forUser, " +
+      "then open it for them with viewingLink(forUser).",
+  })
+  async joinShare(
+    @Arg("shareId", () => String) shareId: string,
+    @Ctx() { actor, services }: Context,
+    @Arg("forUser", () => String, { nullable: true, description: "Username (or id) to join: API keys and administrators." }) forUser?: string | null,
+  ): Promise<Session> {
+    const who = forUser ? await services.users.actFor(actor, forUser, "sessions:write") : actor;
+    const sessionId = await services.shares.join(who, shareId);
+    return services.sessions.get(who, sessionId);
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db.js";
 import type { Actor } from "../../auth/actor.js";
-import { authorize, canManageSession, requireUser, type ActiveViewer } from "../../auth/policy.js";
+import { acting, authorize, canManageSession, requireUser, type ActiveViewer, type Scope } from "../../auth/policy.js";
 import { viewerPrincipal } from "../../auth/session-credentials.js";
 import { conflict, forbidden, notFound } from "../../errors.js";
 import type { Events } from "../../pubsub.js";
@@ -49,7 +49,7 @@ export class ShareService {
     return true;
   }
 
-  /** A signed-in user follows a share link; removed viewers stay out. */
+  /** A signed-in user follows a share link (or an integrator joins them, acting for them); removed viewers stay out. */
   async join(actor: Actor, shareId: string): Promise<string> {
     const user = requireUser(actor);
     const share = SHARE_ID.test(shareId) ? await this.db.share.findUnique({ where: { id: shareId }, include: { session: true } }) : null;
@@ -79,7 +79,7 @@ export class ShareService {
 
   /** The active share of a session, for its owner or an administrator. */
   async activeShare(actor: Actor, sessionId: string): Promise<Share | null> {
-    await this.ownedSession(actor, sessionId);
+    await this.ownedSession(actor, sessionId, "sessions:read");
     const active = await this.db.share.findFirst({ where: { sessionId, active: true }, select: { id: true } });
     return active ? this.view(active.id) : null;
   }
@@ -110,8 +110,9 @@ export class ShareService {
     };
   }
 
-  private async ownedSession(actor: Actor, sessionId: string) {
-    requireUser(actor);
+  /** The session, when the actor may manage it: its owner, an administrator, or an API key with the scope. */
+  private async ownedSession(actor: Actor, sessionId: string, scope: Scope = "sessions:write") {
+    actor = requireUser(acting(actor, scope));
     const s = isUuid(sessionId) ? await this.db.session.findUnique({ where: { id: sessionId } }) : null;
     if (!s) throw notFound("session", sessionId);
     authorize(canManageSession(actor, s), "only the session's owner can share it");

@@ -6,6 +6,7 @@ import { DashboardPage } from "./dashboard/DashboardPage";
 import { ImagesPage } from "./images/ImagesPage";
 import { ManagersPage } from "./managers/ManagersPage";
 import { ApiKeysPage } from "./apikeys/ApiKeysPage";
+import { AuditPage } from "./audit/AuditPage";
 import { adminPath, parseAdminTab } from "./routes";
 import { ServersPage } from "./servers/ServersPage";
 import { SessionsPage } from "./sessions/SessionsPage";
@@ -28,6 +29,7 @@ export function AdminPage({ sub, meId }: Props) {
         {tab === "zones" && <ZonesPage />}
         {tab === "managers" && <ManagersPage />}
         {tab === "apikeys" && <ApiKeysPage />}
+        {tab === "audit" && <AuditPage />}
         {tab === "images" && <ImagesPage />}
         {tab === "sessions" && <SessionsPage />}
         {tab === "users" && <UsersPage meId={meId} />}

@@ -7,6 +7,7 @@ describe("parseAdminTab", () => {
     expect(parseAdminTab("/")).toBe("dashboard");
     expect(parseAdminTab("/servers")).toBe("servers");
     expect(parseAdminTab("/system/")).toBe("system");
+    expect(parseAdminTab("/audit")).toBe("audit");
   });
   it("knows no other pages", () => {
     expect(parseAdminTab("/dashboard")).toBeNull();

@@ -1,7 +1,7 @@
 import type { SessionReportInput } from "./api/generated/graphql.js";
 import type { ImageManager } from "./images.js";
 import { errorText, log } from "./log.js";
-import { waitUntilReady } from "./probe.js";
+import { probeHost, waitUntilReady } from "./probe.js";
 import type { ContainerState, Provider, SessionSpec } from "./providers/provider.js";
 import type { DesiredSession } from "./reconcile.js";
 import { runConfigFor } from "./run-config.js";
@@ -46,19 +46,29 @@ export async function startSession(deps: SessionDeps, s: DesiredSession, signal:
   }
 }
 
-/** A running container for a session the manager still thinks is starting (the agent restarted mid-start). */
+/**
+ * A running container for a session the manager still thinks is starting: the agent restarted
+ * mid-start, or a user just took the session from a warm pool (claimWith set), in which case the
+ * container first gets its user's credentials.
+ */
 export async function adoptSession(deps: SessionDeps, s: DesiredSession, c: ContainerState, signal: AbortSignal): Promise<void> {
   try {
     if (!c.hostPort) throw new Error("the container has no published port");
-    log.info("taking over a running session container", { sessionId: s.sessionId, containerId: c.containerId });
-    await probeAndReport(deps, s, c.containerId, c.hostPort, signal);
+    if (s.claimWith) {
+      await claimContainer({ host: deps.publishHost, port: c.hostPort, poolSecret: s.claimWith, secret: s.secret, viewSecret: s.viewSecret, signal });
+      log.info("warm-pool session handed to its user", { sessionId: s.sessionId, containerId: c.containerId });
+    } else {
+      log.info("taking over a running session container", { sessionId: s.sessionId, containerId: c.containerId });
+    }
+    await probeAndReport(deps, s, c.containerId, c.hostPort, signal, { quiet: Boolean(s.claimWith) });
   } catch (e) {
     await giveUp(deps, s.sessionId, c.containerId, signal.aborted ? null : errorText(e));
   }
 }
 
-async function probeAndReport(deps: SessionDeps, s: DesiredSession, containerId: string, hostPort: number, signal: AbortSignal) {
-  await deps.report({ sessionId: s.sessionId, status: "STARTING", message: "waiting for the desktop", containerId });
+async function probeAndReport(deps: SessionDeps, s: DesiredSession, containerId: string, hostPort: number, signal: AbortSignal, o: { quiet?: boolean } = {}) {
+  // (A claimed pool session is up already: the progress report would only delay RUNNING.)
+  if (!o.quiet) await deps.report({ sessionId: s.sessionId, status: "STARTING", message: "waiting for the desktop", containerId });
   await waitUntilReady({
     host: deps.publishHost,
     port: hostPort,
@@ -74,6 +84,29 @@ async function probeAndReport(deps: SessionDeps, s: DesiredSession, containerId:
   });
   signal.throwIfAborted();
   await deps.report({ sessionId: s.sessionId, status: "RUNNING", message: "running", containerId, hostPort });
+}
+
+/**
+ * Hands a warm-pool container its user's credentials: POST /.berth/claim to its gateway, with
+ * the credential it has now. A gateway that answers 409 or 401 was claimed already (a retry
+ * after a lost report): that is fine when the user's credential is the one it accepts now.
+ */
+export async function claimContainer(o: { host: string; port: number; poolSecret: string; secret: string; viewSecret: string; signal: AbortSignal }) {
+  const base = `http://${probeHost(o.host)}:${o.port}`;
+  const signal = AbortSignal.any([o.signal, AbortSignal.timeout(5000)]);
+  const res = await fetch(`${base}/.berth/claim`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${o.poolSecret}`, "x-berth-secret": o.secret, "x-berth-view-secret": o.viewSecret },
+    signal,
+  });
+  const body = (await res.text().catch(() => "")).trim();
+  if (res.status === 200) return;
+  if (res.status === 409 || res.status === 401) {
+    const check = await fetch(`${base}/`, { headers: { authorization: `Bearer ${o.secret}` }, redirect: "manual", signal });
+    await check.body?.cancel().catch(() => {});
+    if (check.status < 500 && check.status !== 401 && check.status !== 403) return;
+  }
+  throw new Error(`the session's gateway refused to hand it over (HTTP ${res.status}${body ? `: ${body.slice(0, 200)}` : ""}); its image may have a gateway older than version 3`);
 }
 
 /** Removes what was made; reports FAILED with the reason, or STOPPED when the session was no longer wanted (reason null). */

@@ -6,7 +6,8 @@ import { nudgeServer, publishSessionChanged } from "./modules/sessions/session.t
  * Background duties every manager runs; each step is a conditional update, so several
  * managers doing it at once is harmless.
  * - sessions on servers that stopped checking in become LOST (their reservations free up);
- * - sessions stuck on their way up past the start timeout become FAILED.
+ * - sessions stuck on their way up past the start timeout become FAILED;
+ * - warm pools are refilled (PoolService: a row lock per pool keeps managers from overfilling).
  */
 export async function reapOnce(services: Services, now = new Date()) {
   const { db, sessions, config } = services;
@@ -28,12 +29,14 @@ export async function reapOnce(services: Services, now = new Date()) {
   await enforceTimeLimits(services, now);
   const startedBefore = new Date(now.getTime() - config.BERTH_START_TIMEOUT_S * 1000);
   const stuck = await db.session.findMany({
-    where: { status: { in: ["REQUESTED", "STARTING"] }, createdAt: { lt: startedBefore } },
+    where: { status: { in: ["REQUESTED", "STARTING"] }, startingSince: { lt: startedBefore } },
     select: { id: true },
   });
   for (const s of stuck) {
     await sessions.transition(s.id, "FAILED", { statusMessage: `did not start within ${config.BERTH_START_TIMEOUT_S} s` });
   }
+  // Warm pools: start what is missing (sessions taken, lost or failed above), end what is too many.
+  await services.pools.refill();
 }
 
 /** Running sessions no viewing page kept alive: destroyed, stopped or paused, per the setting. */
@@ -41,7 +44,8 @@ async function reapIdle(services: Services, now: Date) {
   const { db, sessions, settings } = services;
   const { keepaliveExpiryS, keepaliveAction } = await settings.all();
   const idle = await db.session.findMany({
-    where: { status: "RUNNING", lastKeepaliveAt: { lt: new Date(now.getTime() - keepaliveExpiryS * 1000) } },
+    // Sessions waiting in a warm pool have no viewer yet: their idle time starts when someone takes them.
+    where: { status: "RUNNING", poolId: null, lastKeepaliveAt: { lt: new Date(now.getTime() - keepaliveExpiryS * 1000) } },
     select: { id: true, serverId: true },
   });
   for (const s of idle) {

@@ -17,6 +17,7 @@ import { SystemResolver } from "./modules/system/system.resolver.js";
 import { ApiKeyResolver } from "./modules/apikeys/apikey.resolver.js";
 import { TaskResolver } from "./modules/tasks/task.resolver.js";
 import { AuditResolver } from "./modules/audit/audit.resolver.js";
+import { PoolResolver } from "./modules/pools/pool.resolver.js";
 
 export const resolvers = [
   AuthResolver,
@@ -35,6 +36,7 @@ export const resolvers = [
   ApiKeyResolver,
   TaskResolver,
   AuditResolver,
+  PoolResolver,
 ] as const;
 
 /** Builds the schema from the resolvers; `emitTo` writes schema.graphql (committed, checked by a test). */

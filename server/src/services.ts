@@ -15,6 +15,7 @@ import { UserService } from "./modules/users/user.service.js";
 import { ZoneService } from "./modules/zones/zone.service.js";
 import { ApiKeyService } from "./modules/apikeys/apikey.service.js";
 import { TaskService } from "./modules/tasks/task.service.js";
+import { PoolService } from "./modules/pools/pool.service.js";
 
 /** Every service, built once per process and shared by all requests. */
 export interface Services {
@@ -33,6 +34,7 @@ export interface Services {
   servers: ServerService;
   apiKeys: ApiKeyService;
   tasks: TaskService;
+  pools: PoolService;
   launchDeps: LaunchDeps;
 }
 
@@ -43,6 +45,7 @@ export function createServices(db: Db, events: Events, config: Config): Services
   const shares = new ShareService(db, events);
   const sessions = new SessionService(db, events, shares);
   const tasks = new TaskService(db, events);
+  const pools = new PoolService(db, events, config.BERTH_OFFLINE_AFTER_S);
   const box = SecretBox.fromBase64(config.BERTH_SECRET_KEY);
   const images = new ImageService(db, events, box, { allowedBindRoots: config.BERTH_ALLOWED_BIND_ROOTS }, sessions);
   return {
@@ -64,6 +67,7 @@ export function createServices(db: Db, events: Events, config: Config): Services
     servers: new ServerService(db, events, sessions, zones, config.BERTH_OFFLINE_AFTER_S),
     apiKeys: new ApiKeyService(db),
     tasks,
-    launchDeps: { db, events, settings, sessions, offlineAfterS: config.BERTH_OFFLINE_AFTER_S },
+    pools,
+    launchDeps: { db, events, settings, sessions, offlineAfterS: config.BERTH_OFFLINE_AFTER_S, poolsChanged: () => pools.refillSoon() },
   };
 }

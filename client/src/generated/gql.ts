@@ -17,6 +17,7 @@ type Documents = {
     "query AdminApiKeys {\n  apiKeys {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n}": typeof types.AdminApiKeysDocument,
     "mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    key {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n}": typeof types.AdminCreateApiKeyDocument,
     "mutation AdminRevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}": typeof types.AdminRevokeApiKeyDocument,
+    "query AdminAuditEvents($action: String, $actorName: String, $outcome: String, $since: DateTimeISO, $first: Int!) {\n  auditEvents(\n    action: $action\n    actorName: $actorName\n    outcome: $outcome\n    since: $since\n    first: $first\n  ) {\n    id\n    at\n    actorKind\n    actorName\n    action\n    outcome\n    detail\n    ip\n  }\n}": typeof types.AdminAuditEventsDocument,
     "query AdminServerSamples($minutes: Int!) {\n  serverSamples(minutes: $minutes) {\n    serverId\n    at\n    cpuPercent\n    memoryUsedMb\n    sessions\n  }\n}": typeof types.AdminServerSamplesDocument,
     "mutation AdminCreateImage($input: ImageInput!) {\n  createImage(input: $input) {\n    ...AdminImageFields\n  }\n}": typeof types.AdminCreateImageDocument,
     "mutation AdminDeleteImage($id: ID!, $force: Boolean!) {\n  deleteImage(id: $id, force: $force) {\n    id\n    name\n  }\n}": typeof types.AdminDeleteImageDocument,
@@ -26,6 +27,9 @@ type Documents = {
     "mutation AdminUpdateImage($id: ID!, $input: ImageInput!) {\n  updateImage(id: $id, input: $input) {\n    ...AdminImageFields\n  }\n}": typeof types.AdminUpdateImageDocument,
     "query AdminManagers {\n  managers {\n    id\n    alive\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n  }\n}": typeof types.AdminManagersDocument,
     "subscription AdminManagersUpdated {\n  managersUpdated {\n    id\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n    alive\n  }\n}": typeof types.AdminManagersUpdatedDocument,
+    "mutation AdminSetWarmPool($imageId: ID!, $zoneId: ID!, $size: Int!) {\n  setWarmPool(imageId: $imageId, zoneId: $zoneId, size: $size) {\n    ...AdminWarmPoolFields\n  }\n}": typeof types.AdminSetWarmPoolDocument,
+    "fragment AdminWarmPoolFields on WarmPool {\n  id\n  imageId\n  imageName\n  zoneId\n  zoneName\n  size\n  ready\n  starting\n  message\n}": typeof types.AdminWarmPoolFieldsFragmentDoc,
+    "query AdminWarmPools {\n  warmPools {\n    ...AdminWarmPoolFields\n  }\n}": typeof types.AdminWarmPoolsDocument,
     "mutation AdminDeleteServer($id: ID!, $destroySessions: Boolean!) {\n  deleteServer(id: $id, destroySessions: $destroySessions) {\n    id\n    hostname\n  }\n}": typeof types.AdminDeleteServerDocument,
     "fragment AdminServerFields on Server {\n  id\n  hostname\n  zoneId\n  zoneName\n  status\n  enabled\n  draining\n  cores\n  coresOverride\n  effectiveCores\n  allocatedCores\n  memoryMb\n  memoryMbOverride\n  effectiveMemoryMb\n  allocatedMemoryMb\n  cpuPercent\n  memoryUsedMb\n  diskMb\n  gpus\n  sessionCount\n  lastCheckInAt\n  agentVersion\n  dockerVersion\n  publishHost\n  pruneImages\n  createdAt\n  images {\n    imageId\n    imageName\n    serverId\n    status\n    progress\n    message\n    updatedAt\n  }\n}": typeof types.AdminServerFieldsFragmentDoc,
     "query AdminServers {\n  servers {\n    ...AdminServerFields\n  }\n}": typeof types.AdminServersDocument,
@@ -82,6 +86,7 @@ const documents: Documents = {
     "query AdminApiKeys {\n  apiKeys {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n}": types.AdminApiKeysDocument,
     "mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    secret\n    key {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n}": types.AdminCreateApiKeyDocument,
     "mutation AdminRevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}": types.AdminRevokeApiKeyDocument,
+    "query AdminAuditEvents($action: String, $actorName: String, $outcome: String, $since: DateTimeISO, $first: Int!) {\n  auditEvents(\n    action: $action\n    actorName: $actorName\n    outcome: $outcome\n    since: $since\n    first: $first\n  ) {\n    id\n    at\n    actorKind\n    actorName\n    action\n    outcome\n    detail\n    ip\n  }\n}": types.AdminAuditEventsDocument,
     "query AdminServerSamples($minutes: Int!) {\n  serverSamples(minutes: $minutes) {\n    serverId\n    at\n    cpuPercent\n    memoryUsedMb\n    sessions\n  }\n}": types.AdminServerSamplesDocument,
     "mutation AdminCreateImage($input: ImageInput!) {\n  createImage(input: $input) {\n    ...AdminImageFields\n  }\n}": types.AdminCreateImageDocument,
     "mutation AdminDeleteImage($id: ID!, $force: Boolean!) {\n  deleteImage(id: $id, force: $force) {\n    id\n    name\n  }\n}": types.AdminDeleteImageDocument,
@@ -91,6 +96,9 @@ const documents: Documents = {
     "mutation AdminUpdateImage($id: ID!, $input: ImageInput!) {\n  updateImage(id: $id, input: $input) {\n    ...AdminImageFields\n  }\n}": types.AdminUpdateImageDocument,
     "query AdminManagers {\n  managers {\n    id\n    alive\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n  }\n}": types.AdminManagersDocument,
     "subscription AdminManagersUpdated {\n  managersUpdated {\n    id\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n    alive\n  }\n}": types.AdminManagersUpdatedDocument,
+    "mutation AdminSetWarmPool($imageId: ID!, $zoneId: ID!, $size: Int!) {\n  setWarmPool(imageId: $imageId, zoneId: $zoneId, size: $size) {\n    ...AdminWarmPoolFields\n  }\n}": types.AdminSetWarmPoolDocument,
+    "fragment AdminWarmPoolFields on WarmPool {\n  id\n  imageId\n  imageName\n  zoneId\n  zoneName\n  size\n  ready\n  starting\n  message\n}": types.AdminWarmPoolFieldsFragmentDoc,
+    "query AdminWarmPools {\n  warmPools {\n    ...AdminWarmPoolFields\n  }\n}": types.AdminWarmPoolsDocument,
     "mutation AdminDeleteServer($id: ID!, $destroySessions: Boolean!) {\n  deleteServer(id: $id, destroySessions: $destroySessions) {\n    id\n    hostname\n  }\n}": types.AdminDeleteServerDocument,
     "fragment AdminServerFields on Server {\n  id\n  hostname\n  zoneId\n  zoneName\n  status\n  enabled\n  draining\n  cores\n  coresOverride\n  effectiveCores\n  allocatedCores\n  memoryMb\n  memoryMbOverride\n  effectiveMemoryMb\n  allocatedMemoryMb\n  cpuPercent\n  memoryUsedMb\n  diskMb\n  gpus\n  sessionCount\n  lastCheckInAt\n  agentVersion\n  dockerVersion\n  publishHost\n  pruneImages\n  createdAt\n  images {\n    imageId\n    imageName\n    serverId\n    status\n    progress\n    message\n    updatedAt\n  }\n}": types.AdminServerFieldsFragmentDoc,
     "query AdminServers {\n  servers {\n    ...AdminServerFields\n  }\n}": types.AdminServersDocument,
@@ -173,6 +181,10 @@ export function graphql(source: "mutation AdminRevokeApiKey($id: ID!) {\n  revok
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query AdminAuditEvents($action: String, $actorName: String, $outcome: String, $since: DateTimeISO, $first: Int!) {\n  auditEvents(\n    action: $action\n    actorName: $actorName\n    outcome: $outcome\n    since: $since\n    first: $first\n  ) {\n    id\n    at\n    actorKind\n    actorName\n    action\n    outcome\n    detail\n    ip\n  }\n}"): (typeof documents)["query AdminAuditEvents($action: String, $actorName: String, $outcome: String, $since: DateTimeISO, $first: Int!) {\n  auditEvents(\n    action: $action\n    actorName: $actorName\n    outcome: $outcome\n    since: $since\n    first: $first\n  ) {\n    id\n    at\n    actorKind\n    actorName\n    action\n    outcome\n    detail\n    ip\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query AdminServerSamples($minutes: Int!) {\n  serverSamples(minutes: $minutes) {\n    serverId\n    at\n    cpuPercent\n    memoryUsedMb\n    sessions\n  }\n}"): (typeof documents)["query AdminServerSamples($minutes: Int!) {\n  serverSamples(minutes: $minutes) {\n    serverId\n    at\n    cpuPercent\n    memoryUsedMb\n    sessions\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -206,6 +218,18 @@ export function graphql(source: "query AdminManagers {\n  managers {\n    id\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription AdminManagersUpdated {\n  managersUpdated {\n    id\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n    alive\n  }\n}"): (typeof documents)["subscription AdminManagersUpdated {\n  managersUpdated {\n    id\n    hostname\n    url\n    version\n    zoneName\n    startedAt\n    heartbeatAt\n    alive\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AdminSetWarmPool($imageId: ID!, $zoneId: ID!, $size: Int!) {\n  setWarmPool(imageId: $imageId, zoneId: $zoneId, size: $size) {\n    ...AdminWarmPoolFields\n  }\n}"): (typeof documents)["mutation AdminSetWarmPool($imageId: ID!, $zoneId: ID!, $size: Int!) {\n  setWarmPool(imageId: $imageId, zoneId: $zoneId, size: $size) {\n    ...AdminWarmPoolFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment AdminWarmPoolFields on WarmPool {\n  id\n  imageId\n  imageName\n  zoneId\n  zoneName\n  size\n  ready\n  starting\n  message\n}"): (typeof documents)["fragment AdminWarmPoolFields on WarmPool {\n  id\n  imageId\n  imageName\n  zoneId\n  zoneName\n  size\n  ready\n  starting\n  message\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AdminWarmPools {\n  warmPools {\n    ...AdminWarmPoolFields\n  }\n}"): (typeof documents)["query AdminWarmPools {\n  warmPools {\n    ...AdminWarmPoolFields\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,6 +2,7 @@ import type { Db } from "../../db.js";
 import type { AgentActor } from "../../auth/actor.js";
 import { hashToken, newToken } from "../../auth/tokens.js";
 import { DomainError, badInput } from "../../errors.js";
+import { isUuid } from "../../validation.js";
 import type { Events } from "../../pubsub.js";
 import type { InstallationService } from "../installation/installation.service.js";
 import type { ImageService } from "../images/image.service.js";
@@ -104,6 +105,7 @@ export class AgentService {
         runConfig: JSON.stringify(s.image.runConfig ?? {}),
         pauseMode: s.pauseMode,
         revokedPrincipals: revoked.get(s.id) ?? [],
+        claimWith: s.status === "STARTING" && s.claimedAt && s.poolSecret ? s.poolSecret : null,
       })),
     };
   }
@@ -125,7 +127,7 @@ export class AgentService {
 
   /** The agent tells what it did with one session (fast path; check-ins heal anything missed). */
   async report(agent: AgentActor, input: SessionReportInput): Promise<boolean> {
-    const session = await this.db.session.findUnique({ where: { id: input.sessionId }, select: { serverId: true } });
+    const session = isUuid(input.sessionId) ? await this.db.session.findUnique({ where: { id: input.sessionId }, select: { serverId: true } }) : null;
     if (!session || session.serverId !== agent.serverId) throw badInput(`session '${input.sessionId}' is not assigned to this server`);
     const id = input.sessionId;
     switch (input.status) {

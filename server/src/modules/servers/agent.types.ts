@@ -33,6 +33,13 @@ export class DesiredSession {
   @Field(() => String, { description: "While PAUSED: PAUSE (docker pause) or STOP (docker stop, container kept)." }) pauseMode: string;
   @Field(() => [String], { description: "Viewer principals the container must refuse and cut off (berth-gateway revoke)." })
   revokedPrincipals: string[];
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Set while a session taken from a warm pool is handed to its user: the credential its container has now. " +
+      "Send POST /.berth/claim to the container with it (X-Berth-Secret, X-Berth-View-Secret: the new ones), then report RUNNING.",
+  })
+  claimWith: string | null;
 }
 
 @ObjectType({ description: "Credentials to pull a private image (decrypted for the agent only)." })

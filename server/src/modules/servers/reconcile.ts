@@ -17,11 +17,11 @@ export async function reconcile(
   const busy = new Set(input.busySessionIds);
   const sessions = await deps.db.session.findMany({
     where: { serverId, status: { in: ["REQUESTED", "STARTING", "RUNNING", "PAUSED", "STOPPING"] } },
-    select: { id: true, status: true, createdAt: true, updatedAt: true },
+    select: { id: true, status: true, startingSince: true, updatedAt: true },
   });
   for (const s of sessions) {
     const starting = s.status === "REQUESTED" || s.status === "STARTING";
-    if (starting && now.getTime() - s.createdAt.getTime() > deps.startTimeoutS * 1000) {
+    if (starting && now.getTime() - s.startingSince.getTime() > deps.startTimeoutS * 1000) {
       await deps.sessions.transition(s.id, "FAILED", { statusMessage: `did not start within ${deps.startTimeoutS} s` });
       continue;
     }

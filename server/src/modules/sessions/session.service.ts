@@ -108,7 +108,7 @@ export class SessionService {
   };
 
   resumeRow = async (id: string, serverId: string | null) => {
-    const ok = await this.transition(id, "STARTING", { statusMessage: "resuming", lastKeepaliveAt: new Date(), pausedAt: null });
+    const ok = await this.transition(id, "STARTING", { statusMessage: "resuming", lastKeepaliveAt: new Date(), pausedAt: null, startingSince: new Date() });
     if (ok) await nudgeServer(this.events, serverId, "session resumed");
     return ok;
   };
@@ -193,6 +193,7 @@ export class SessionService {
       endedAt: row.endedAt,
       expiresAt: row.expiresAt,
       lastKeepaliveAt: row.lastKeepaliveAt,
+      claimedAt: row.claimedAt,
       viewerRole: isOwner ? SessionRole.OWNER : manage ? SessionRole.ADMIN : SessionRole.VIEWER,
       viewerCan: {
         view: canViewSession(actor, row, viewer) && row.status === "RUNNING",

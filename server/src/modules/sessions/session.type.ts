@@ -44,4 +44,5 @@ export class Session {
   @Field(() => String, { description: "Owner's username." }) ownerName: string;
   @Field(() => Date, { nullable: true, description: "When the image's time limit ends it." }) expiresAt: Date | null;
   @Field(() => Date) lastKeepaliveAt: Date;
+  @Field(() => Date, { nullable: true, description: "When it was taken from a warm pool (null: started for this launch)." }) claimedAt: Date | null;
 }

@@ -1,3 +1,4 @@
+import { POOL_USERNAME } from "../pools/pool.service.js";
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../context.js";
 import { requireAdmin, requireScope } from "../../auth/policy.js";
@@ -10,7 +11,7 @@ import { NewPassword, UserAccount } from "./user-admin.type.js";
 import type { Services } from "../../services.js";
 
 async function accounts(services: Services, ids?: string[]): Promise<UserAccount[]> {
-  const rows = await services.db.user.findMany({ where: ids ? { id: { in: ids } } : {}, include: { zone: { select: { name: true } } }, orderBy: { username: "asc" } });
+  const rows = await services.db.user.findMany({ where: { ...(ids ? { id: { in: ids } } : {}), username: { not: POOL_USERNAME } }, include: { zone: { select: { name: true } } }, orderBy: { username: "asc" } });
   const counts = await services.db.session.groupBy({ by: ["userId"], where: { userId: { in: rows.map((r) => r.id) }, status: { notIn: ENDED } }, _count: { _all: true } });
   return rows.map((r) => ({ ...r, zoneName: r.zone?.name ?? null, activeSessions: counts.find((c) => c.userId === r.id)?._count._all ?? 0 }));
 }

@@ -6,6 +6,10 @@ import { env } from "../support/env.js";
 import { buildUser } from "../support/factories.js";
 import { launchBrowser, newContext, screenshot, signInThroughPage } from "../support/browser.js";
 import { waitFor } from "../support/stack.js";
+import { writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { inflateSync } from "node:zlib";
+import { BerthClient, pngSize } from "../../sdk/src/index.js";
 
 /** The default workspaces, when `bash images/build.sh` has pushed them (it takes minutes; CI skips). */
 const DEFAULTS = [
@@ -40,7 +44,8 @@ describe.runIf(inject("stackStarted") && available.length > 0)("the default work
     await closeTestDb();
   });
 
-  it.each(available)("launches $name and draws its screen in the portal", async (d) => {
+  /** The image's id, registering it in the catalogue first if needed; waits until a server has it. */
+  async function registered(d: (typeof DEFAULTS)[number]) {
     const admin = await adminClient();
     const existing = await testDb().image.findUnique({ where: { name: d.name } });
     const id =
@@ -57,6 +62,41 @@ describe.runIf(inject("stackStarted") && available.length > 0)("the default work
         },
       })).createImage.id;
     await waitFor(`${d.name} downloaded`, async () => (await testDb().serverImage.count({ where: { imageId: id, status: "READY" } })) > 0, 120_000, 500);
+    return id;
+  }
+
+  it.runIf(available.some((d) => d.name === "desktop"))("the integrator flow through the SDK alone: a user, a desktop, a screenshot of it, a command, the end", async () => {
+    await registered(DEFAULTS[0]);
+    const admin = await adminClient();
+    const secret = (await admin.ok<{ createApiKey: { secret: string } }>(`mutation($in:CreateApiKeyInput!){ createApiKey(input:$in){ secret } }`, {
+      in: { name: `desktop-sdk-${Date.now()}`, scopes: ["sessions:read", "sessions:write", "users:write"] },
+    })).createApiKey.secret;
+    const berth = new BerthClient({ url: env.publicUrl, apiKey: secret });
+    const user = await berth.ensureUser(`desk-${Date.now().toString(36)}`);
+    const image = await berth.findImage("desktop");
+    const s = await berth.requestSession({ imageId: image!.id, forUser: user.username });
+    const running = await berth.waitForSession(s.id, { until: "RUNNING", timeoutMs: 60_000 });
+    expect(running.status).toBe("RUNNING");
+    // The desktop draws its panel a moment after Xvnc answers.
+    let png = await berth.screenshot(s.id);
+    for (let i = 0; i < 20 && distinctColours(png) < 20; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      png = await berth.screenshot(s.id);
+    }
+    const size = pngSize(png);
+    expect(size.width).toBeGreaterThanOrEqual(800);
+    expect(size.height).toBeGreaterThanOrEqual(600);
+    expect(distinctColours(png)).toBeGreaterThan(20); // a desktop, not a blank frame
+    mkdirSync(join(env.root, "test-results", "screenshots"), { recursive: true });
+    writeFileSync(join(env.root, "test-results", "screenshots", "api-desktop.png"), png);
+    const r = await berth.runCommand(s.id, ["sh", "-c", "echo hello from $(id -un); ls /usr/bin/xterm"]);
+    expect(r).toMatchObject({ exitCode: 0, stdout: expect.stringMatching(/^hello from \w+\n\/usr\/bin\/xterm\n$/) });
+    await berth.endSession(s.id);
+    expect((await berth.waitForSession(s.id, { until: "STOPPED", timeoutMs: 30_000 })).status).toBe("STOPPED");
+  }, 240_000);
+
+  it.each(available)("launches $name and draws its screen in the portal", async (d) => {
+    const id = await registered(d);
 
     const user = await buildUser();
     const page = await (await newContext(browser)).newPage();
@@ -91,3 +131,29 @@ describe.runIf(inject("stackStarted") && available.length > 0)("the default work
     await c.ok(`mutation($id:ID!){ destroySession(id:$id){ id } }`, { id: sessionId });
   }, 240_000);
 });
+
+/** How many different colours a PNG from berth-gateway screenshot holds (8-bit RGB, filters None/Sub/Up). */
+function distinctColours(png: Buffer): number {
+  const { width, height } = pngSize(png);
+  const idat: Buffer[] = [];
+  for (let i = 8; i < png.length; ) {
+    const n = png.readUInt32BE(i);
+    if (png.toString("latin1", i + 4, i + 8) === "IDAT") idat.push(png.subarray(i + 8, i + 8 + n));
+    i += 12 + n;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * 3;
+  const rows = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x];
+      const left = x >= 3 ? rows[y * stride + x - 3] : 0;
+      const up = y ? rows[(y - 1) * stride + x] : 0;
+      rows[y * stride + x] = (v + (f === 1 ? left : f === 2 ? up : 0)) & 255;
+    }
+  }
+  const colours = new Set<number>();
+  for (let i = 0; i < rows.length; i += 3) colours.add((rows[i] << 16) | (rows[i + 1] << 8) | rows[i + 2]);
+  return colours.size;
+}

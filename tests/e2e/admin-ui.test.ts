@@ -6,7 +6,7 @@ import { launchBrowser, newContext, screenshot, signInThroughPage } from "../sup
 import { waitFor } from "../support/stack.js";
 import { testDb } from "../support/db.js";
 
-const TABS = ["dashboard", "servers", "zones", "managers", "images", "sessions", "users", "apikeys", "audit", "system", "settings"] as const;
+const TABS = ["dashboard", "servers", "zones", "managers", "images", "pools", "sessions", "users", "apikeys", "audit", "system", "settings"] as const;
 
 describe.runIf(inject("stackStarted"))("the admin screens in a real browser", () => {
   let browser: Browser;

@@ -5,6 +5,7 @@ import { ToastProvider } from "./components/Toasts";
 import { DashboardPage } from "./dashboard/DashboardPage";
 import { ImagesPage } from "./images/ImagesPage";
 import { ManagersPage } from "./managers/ManagersPage";
+import { PoolsPage } from "./pools/PoolsPage";
 import { ApiKeysPage } from "./apikeys/ApiKeysPage";
 import { AuditPage } from "./audit/AuditPage";
 import { adminPath, parseAdminTab } from "./routes";
@@ -31,6 +32,7 @@ export function AdminPage({ sub, meId }: Props) {
         {tab === "apikeys" && <ApiKeysPage />}
         {tab === "audit" && <AuditPage />}
         {tab === "images" && <ImagesPage />}
+        {tab === "pools" && <PoolsPage />}
         {tab === "sessions" && <SessionsPage />}
         {tab === "users" && <UsersPage meId={meId} />}
         {tab === "system" && <SystemPage />}

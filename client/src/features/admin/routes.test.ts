@@ -8,6 +8,7 @@ describe("parseAdminTab", () => {
     expect(parseAdminTab("/servers")).toBe("servers");
     expect(parseAdminTab("/system/")).toBe("system");
     expect(parseAdminTab("/audit")).toBe("audit");
+    expect(parseAdminTab("/pools")).toBe("pools");
   });
   it("knows no other pages", () => {
     expect(parseAdminTab("/dashboard")).toBeNull();

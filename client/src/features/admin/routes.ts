@@ -1,5 +1,5 @@
 /** The admin area's tabs, decided from the path after /admin. */
-export const ADMIN_TABS = ["dashboard", "servers", "zones", "managers", "images", "sessions", "users", "apikeys", "audit", "system", "settings"] as const;
+export const ADMIN_TABS = ["dashboard", "servers", "zones", "managers", "images", "pools", "sessions", "users", "apikeys", "audit", "system", "settings"] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export const TAB_LABELS: Record<AdminTab, string> = {
@@ -8,6 +8,7 @@ export const TAB_LABELS: Record<AdminTab, string> = {
   zones: "Zones",
   managers: "Managers",
   images: "Images",
+  pools: "Warm pools",
   sessions: "Sessions",
   users: "Users",
   apikeys: "API keys",

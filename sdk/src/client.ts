@@ -17,6 +17,8 @@ import {
   RunCommandDocument,
   ScreenshotDocument,
   ServersDocument,
+  SetWarmPoolDocument,
+  WarmPoolsDocument,
   SessionDocument,
   SessionsDocument,
   SessionUpdatedDocument,
@@ -26,7 +28,7 @@ import {
   type SessionUpdatedSubscription,
   type SessionUpdatedSubscriptionVariables,
 } from "./generated/graphql.js";
-import type { CommandResult, Image, RequestSessionInput, Server, Session, SessionFilter, Share, ShareMode, User, Zone } from "./types.js";
+import type { CommandResult, Image, RequestSessionInput, Server, Session, SessionFilter, Share, ShareMode, User, WarmPool, Zone } from "./types.js";
 
 export interface BerthClientOptions {
   /** The Berth address, e.g. "https://berth.example.com" (a trailing /graphql is fine too). */
@@ -153,6 +155,24 @@ export class BerthClient {
   /** Servers with their status and capacity (fleet:read). */
   async listServers(): Promise<Server[]> {
     return (await this.request(ServersDocument, {})).servers;
+  }
+
+  /** Warm pools: ready sessions kept waiting per image and zone (admin). */
+  async listWarmPools(): Promise<WarmPool[]> {
+    return (await this.request(WarmPoolsDocument, {})).warmPools;
+  }
+
+  /**
+   * Keeps `size` ready sessions of an image waiting in a zone (admin; 0 ends them). Image and zone
+   * are ids or names. Launches without their own environment take a waiting one at once.
+   */
+  async setWarmPool(image: string, zone: string, size: number): Promise<WarmPool> {
+    const [images, zones] = await Promise.all([this.listImages(), this.listZones()]);
+    const i = images.find((x) => x.id === image || x.name === image);
+    if (!i) throw new BerthError("NOT_FOUND", `no image '${image}'`);
+    const z = zones.find((x) => x.id === zone || x.name === zone);
+    if (!z) throw new BerthError("NOT_FOUND", `no zone '${zone}'`);
+    return (await this.request(SetWarmPoolDocument, { imageId: i.id, zoneId: z.id, size })).setWarmPool;
   }
 
   /** Zones (fleet:read). */

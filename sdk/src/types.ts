@@ -7,6 +7,7 @@ import type {
   SessionStatus,
   ShareSessionMutation,
   ZonesQuery,
+  BerthWarmPoolFragment,
 } from "./generated/graphql.js";
 
 export type { SessionStatus, ShareMode } from "./generated/graphql.js";
@@ -19,6 +20,7 @@ export type Server = ServersQuery["servers"][number];
 export type Zone = ZonesQuery["zones"][number];
 export type Share = ShareSessionMutation["shareSession"];
 export type CommandResult = RunCommandMutation["runCommand"];
+export type WarmPool = BerthWarmPoolFragment;
 
 export interface RequestSessionInput {
   /** The image's id (BerthClient.findImage finds it by name). */

@@ -47,7 +47,7 @@ function examples(md: string): Example[] {
 const all = examples(doc);
 const OPERATIONS = [
   "ensureUser", "images", "requestSession", "sessionUpdated", "session", "sessions", "keepalive", "runCommand", "screenshot",
-  "createViewingLink", "shareSession", "destroySession", "servers", "zones",
+  "createViewingLink", "shareSession", "destroySession", "servers", "zones", "warmPools",
 ];
 
 // What every SDK example may assume, unless it makes its own client.
@@ -100,7 +100,8 @@ describe.runIf(inject("stackStarted"))("docs/api.md examples, run against Berth"
     adminKey = await key("docs-admin", ["admin"]);
     berth = new BerthClient({ url: env.publicUrl, apiKey });
     await berth.ensureUser("alice");
-    Object.assign(vars, { BERTH_URL: env.publicUrl, BERTH_API_KEY: apiKey, BERTH_CA_FILE: env.tlsCert, CURL_CA_BUNDLE: env.tlsCert, IMAGE_ID: (await berth.findImage("tiny"))!.id });
+    const zoneId = (await new ApiClient(env.publicUrl, { authorization: `Bearer ${adminKey}` }).ok<{ zones: { id: string; name: string }[] }>(`{ zones { id name } }`)).zones.find((z) => z.name === "default")!.id;
+    Object.assign(vars, { BERTH_URL: env.publicUrl, BERTH_API_KEY: apiKey, BERTH_ADMIN_KEY: adminKey, ZONE_ID: zoneId, BERTH_CA_FILE: env.tlsCert, CURL_CA_BUNDLE: env.tlsCert, IMAGE_ID: (await berth.findImage("tiny"))!.id });
   }, 120_000);
 
   /** alice has one RUNNING session ($SESSION_ID) and nothing else, whatever the last example did. */

@@ -57,7 +57,7 @@ describe("berth: usage", () => {
   it("prints help for the tool and every command, exit 0", async () => {
     const top = await berth(["--help"]);
     expect(top.code).toBe(0);
-    for (const c of ["sessions list", "sessions request", "sessions end", "sessions screenshot", "sessions exec", "sessions share", "sessions join", "sessions link", "sessions unshare", "images list", "servers list", "zones list", "users ensure"]) {
+    for (const c of ["sessions list", "sessions request", "sessions end", "sessions screenshot", "sessions exec", "sessions share", "sessions join", "sessions link", "sessions unshare", "pools list", "pools set", "images list", "servers list", "zones list", "users ensure"]) {
       expect(top.stdout).toContain(`berth ${c}`);
       const help = await berth([...c.split(" "), "--help"]);
       expect(help.code, c).toBe(0);
@@ -182,6 +182,27 @@ describe.runIf(inject("stackStarted"))("berth: the integrator flow", () => {
     expect((await berth(["sessions", "unshare", id], key)).stdout.trim()).toBe("sharing stopped");
     expect((await berth(["sessions", "unshare", id], key)).stdout.trim()).toBe("was not shared");
     expect((await berth(["sessions", "end", id, "--wait"], key)).code).toBe(0);
+  });
+
+  it("sets, lists and ends a warm pool with an admin key; other keys are refused", async () => {
+    const admin = await newKey(["admin"]);
+    const set = await berth(["pools", "set", "--image", "tiny", "--zone", "default", "--size", "1"], admin);
+    expect([set.code, set.stdout]).toEqual([0, expect.stringMatching(/^tiny in default: 1 wanted, \d ready, \d starting/)]);
+    let listed = "";
+    for (let i = 0; i < 100 && !/tiny +default +1\/1 +0/.test(listed); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      listed = (await berth(["pools", "list"], admin)).stdout;
+    }
+    expect(listed).toMatch(/^IMAGE +ZONE +READY +STARTING +NOTE\ntiny +default +1\/1 +0/);
+    expect(JSON.parse((await berth(["pools", "list", "--json"], admin)).stdout)).toEqual([expect.objectContaining({ imageName: "tiny", size: 1, ready: 1 })]);
+    const missing = await berth(["pools", "set", "--image", "tiny"], admin);
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/--size <n> is required/)]);
+    const nobody = await berth(["pools", "set", "--image", "nope", "--size", "1"], admin);
+    expect([nobody.code, nobody.stderr]).toEqual([1, expect.stringMatching(/NOT_FOUND: no image 'nope'/)]);
+    const weak = await newKey(["fleet:read"]);
+    expect((await berth(["pools", "list"], weak)).stderr).toMatch(/FORBIDDEN/);
+    expect((await berth(["pools", "set", "--image", "tiny", "--size", "0"], admin)).code).toBe(0);
+    expect((await berth(["pools", "list"], admin)).stderr).toMatch(/no warm pools|^$/);
   });
 
   it("lists servers and zones as tables and JSON", async () => {

@@ -1,6 +1,6 @@
 import type { Command } from "./command.js";
 import { age, line, printFields, printJson, printTable } from "./output.js";
-import { EXIT } from "./usage.js";
+import { EXIT, intOption, str, UsageError } from "./usage.js";
 
 const imagesList: Command = {
   path: ["images", "list"],
@@ -48,6 +48,51 @@ const serversList: Command = {
   },
 };
 
+const poolsList: Command = {
+  path: ["pools", "list"],
+  args: "",
+  summary: "list warm pools: ready sessions kept waiting per image and zone",
+  details: "READY/SIZE: sessions waiting now of those wanted; STARTING: refilling. Needs an admin key.",
+  async run(ctx) {
+    const pools = (await ctx.client().listWarmPools()).filter((p) => p.size > 0 || p.ready + p.starting > 0);
+    if (ctx.json) return printJson(ctx.io, pools), EXIT.OK;
+    if (!pools.length) return line(ctx.io.stderr, "no warm pools"), EXIT.OK;
+    printTable(
+      ctx.io,
+      ["IMAGE", "ZONE", "READY", "STARTING", "NOTE"],
+      pools.map((p) => [p.imageName, p.zoneName, `${p.ready}/${p.size}`, String(p.starting), p.message]),
+    );
+    return EXIT.OK;
+  },
+};
+
+const poolsSet: Command = {
+  path: ["pools", "set"],
+  args: "--image <name> --zone <name> --size <n>",
+  summary: "keep n ready sessions of an image waiting in a zone (0 ends them)",
+  details: [
+    "Launches of the image in the zone (without their own environment) then take a waiting one at",
+    "once; the pool refills in the background, only into free capacity. Needs an admin key.",
+    "",
+    "Example:",
+    "  berth pools set --image firefox --zone default --size 5",
+  ].join("\n"),
+  options: [
+    { name: "image", arg: "NAME", help: "image name (or id)" },
+    { name: "zone", arg: "NAME", help: "zone name (or id); default: default" },
+    { name: "size", arg: "N", help: "how many to keep ready, 0 to 100" },
+  ],
+  async run(ctx) {
+    const image = str(ctx.values, "image");
+    if (!image) throw new UsageError("--image <name> is required");
+    if (str(ctx.values, "size") === undefined) throw new UsageError("--size <n> is required (0 ends the pool)");
+    const p = await ctx.client().setWarmPool(image, str(ctx.values, "zone") ?? "default", intOption(ctx.values, "size", 0, 0));
+    if (ctx.json) return printJson(ctx.io, p), EXIT.OK;
+    line(ctx.io.stdout, `${p.imageName} in ${p.zoneName}: ${p.size} wanted, ${p.ready} ready, ${p.starting} starting${p.message ? ` (${p.message})` : ""}`);
+    return EXIT.OK;
+  },
+};
+
 const zonesList: Command = {
   path: ["zones", "list"],
   args: "",
@@ -90,4 +135,4 @@ const usersEnsure: Command = {
 
 const round = (n: number) => String(Math.round(n * 100) / 100);
 
-export const fleetCommands: Command[] = [imagesList, serversList, zonesList, usersEnsure];
+export const fleetCommands: Command[] = [imagesList, serversList, zonesList, poolsList, poolsSet, usersEnsure];

@@ -28,8 +28,10 @@ type Documents = {
     "query Session($id: ID!) {\n  session(id: $id) {\n    ...BerthSession\n  }\n}": typeof types.SessionDocument,
     "subscription SessionUpdated($id: ID!) {\n  sessionUpdated(id: $id) {\n    ...BerthSession\n  }\n}": typeof types.SessionUpdatedDocument,
     "query Sessions($status: [SessionStatus!], $userId: ID, $imageId: ID, $serverId: ID, $includeEnded: Boolean! = false, $first: Int! = 200) {\n  sessions(\n    status: $status\n    userId: $userId\n    imageId: $imageId\n    serverId: $serverId\n    includeEnded: $includeEnded\n    first: $first\n  ) {\n    ...BerthSession\n  }\n}": typeof types.SessionsDocument,
+    "mutation SetWarmPool($imageId: ID!, $zoneId: ID!, $size: Int!) {\n  setWarmPool(imageId: $imageId, zoneId: $zoneId, size: $size) {\n    ...BerthWarmPool\n  }\n}": typeof types.SetWarmPoolDocument,
     "mutation ShareSession($sessionId: ID!, $mode: ShareMode! = VIEW) {\n  shareSession(sessionId: $sessionId, mode: $mode) {\n    id\n    sessionId\n    mode\n    url\n    createdAt\n    viewers {\n      userId\n      username\n      joinedAt\n      lastSeenAt\n    }\n  }\n}": typeof types.ShareSessionDocument,
     "mutation StopSharing($sessionId: ID!) {\n  stopSharing(sessionId: $sessionId)\n}": typeof types.StopSharingDocument,
+    "query WarmPools {\n  warmPools {\n    ...BerthWarmPool\n  }\n}\n\nfragment BerthWarmPool on WarmPool {\n  id\n  imageId\n  imageName\n  zoneId\n  zoneName\n  size\n  ready\n  starting\n  message\n}": typeof types.WarmPoolsDocument,
     "query Zones {\n  zones {\n    id\n    name\n    strategy\n    searchAlternateZones\n    createdAt\n  }\n}": typeof types.ZonesDocument,
 };
 const documents: Documents = {
@@ -47,8 +49,10 @@ const documents: Documents = {
     "query Session($id: ID!) {\n  session(id: $id) {\n    ...BerthSession\n  }\n}": types.SessionDocument,
     "subscription SessionUpdated($id: ID!) {\n  sessionUpdated(id: $id) {\n    ...BerthSession\n  }\n}": types.SessionUpdatedDocument,
     "query Sessions($status: [SessionStatus!], $userId: ID, $imageId: ID, $serverId: ID, $includeEnded: Boolean! = false, $first: Int! = 200) {\n  sessions(\n    status: $status\n    userId: $userId\n    imageId: $imageId\n    serverId: $serverId\n    includeEnded: $includeEnded\n    first: $first\n  ) {\n    ...BerthSession\n  }\n}": types.SessionsDocument,
+    "mutation SetWarmPool($imageId: ID!, $zoneId: ID!, $size: Int!) {\n  setWarmPool(imageId: $imageId, zoneId: $zoneId, size: $size) {\n    ...BerthWarmPool\n  }\n}": types.SetWarmPoolDocument,
     "mutation ShareSession($sessionId: ID!, $mode: ShareMode! = VIEW) {\n  shareSession(sessionId: $sessionId, mode: $mode) {\n    id\n    sessionId\n    mode\n    url\n    createdAt\n    viewers {\n      userId\n      username\n      joinedAt\n      lastSeenAt\n    }\n  }\n}": types.ShareSessionDocument,
     "mutation StopSharing($sessionId: ID!) {\n  stopSharing(sessionId: $sessionId)\n}": types.StopSharingDocument,
+    "query WarmPools {\n  warmPools {\n    ...BerthWarmPool\n  }\n}\n\nfragment BerthWarmPool on WarmPool {\n  id\n  imageId\n  imageName\n  zoneId\n  zoneName\n  size\n  ready\n  starting\n  message\n}": types.WarmPoolsDocument,
     "query Zones {\n  zones {\n    id\n    name\n    strategy\n    searchAlternateZones\n    createdAt\n  }\n}": types.ZonesDocument,
 };
 
@@ -125,11 +129,19 @@ export function graphql(source: "query Sessions($status: [SessionStatus!], $user
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation SetWarmPool($imageId: ID!, $zoneId: ID!, $size: Int!) {\n  setWarmPool(imageId: $imageId, zoneId: $zoneId, size: $size) {\n    ...BerthWarmPool\n  }\n}"): (typeof documents)["mutation SetWarmPool($imageId: ID!, $zoneId: ID!, $size: Int!) {\n  setWarmPool(imageId: $imageId, zoneId: $zoneId, size: $size) {\n    ...BerthWarmPool\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation ShareSession($sessionId: ID!, $mode: ShareMode! = VIEW) {\n  shareSession(sessionId: $sessionId, mode: $mode) {\n    id\n    sessionId\n    mode\n    url\n    createdAt\n    viewers {\n      userId\n      username\n      joinedAt\n      lastSeenAt\n    }\n  }\n}"): (typeof documents)["mutation ShareSession($sessionId: ID!, $mode: ShareMode! = VIEW) {\n  shareSession(sessionId: $sessionId, mode: $mode) {\n    id\n    sessionId\n    mode\n    url\n    createdAt\n    viewers {\n      userId\n      username\n      joinedAt\n      lastSeenAt\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation StopSharing($sessionId: ID!) {\n  stopSharing(sessionId: $sessionId)\n}"): (typeof documents)["mutation StopSharing($sessionId: ID!) {\n  stopSharing(sessionId: $sessionId)\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WarmPools {\n  warmPools {\n    ...BerthWarmPool\n  }\n}\n\nfragment BerthWarmPool on WarmPool {\n  id\n  imageId\n  imageName\n  zoneId\n  zoneName\n  size\n  ready\n  starting\n  message\n}"): (typeof documents)["query WarmPools {\n  warmPools {\n    ...BerthWarmPool\n  }\n}\n\nfragment BerthWarmPool on WarmPool {\n  id\n  imageId\n  imageName\n  zoneId\n  zoneName\n  size\n  ready\n  starting\n  message\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

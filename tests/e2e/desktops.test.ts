@@ -8,8 +8,8 @@ import { launchBrowser, newContext, screenshot, signInThroughPage } from "../sup
 import { waitFor } from "../support/stack.js";
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { inflateSync } from "node:zlib";
 import { BerthClient, pngSize } from "../../sdk/src/index.js";
+import { distinctColours } from "../support/png.js";
 
 /** The default workspaces, when `bash images/build.sh` has pushed them (it takes minutes; CI skips). */
 const DEFAULTS = [
@@ -131,29 +131,3 @@ describe.runIf(inject("stackStarted") && available.length > 0)("the default work
     await c.ok(`mutation($id:ID!){ destroySession(id:$id){ id } }`, { id: sessionId });
   }, 240_000);
 });
-
-/** How many different colours a PNG from berth-gateway screenshot holds (8-bit RGB, filters None/Sub/Up). */
-function distinctColours(png: Buffer): number {
-  const { width, height } = pngSize(png);
-  const idat: Buffer[] = [];
-  for (let i = 8; i < png.length; ) {
-    const n = png.readUInt32BE(i);
-    if (png.toString("latin1", i + 4, i + 8) === "IDAT") idat.push(png.subarray(i + 8, i + 8 + n));
-    i += 12 + n;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * 3;
-  const rows = Buffer.alloc(height * stride);
-  for (let y = 0; y < height; y++) {
-    const f = raw[y * (stride + 1)];
-    for (let x = 0; x < stride; x++) {
-      const v = raw[y * (stride + 1) + 1 + x];
-      const left = x >= 3 ? rows[y * stride + x - 3] : 0;
-      const up = y ? rows[(y - 1) * stride + x] : 0;
-      rows[y * stride + x] = (v + (f === 1 ? left : f === 2 ? up : 0)) & 255;
-    }
-  }
-  const colours = new Set<number>();
-  for (let i = 0; i < rows.length; i += 3) colours.add((rows[i] << 16) | (rows[i + 1] << 8) | rows[i + 2]);
-  return colours.size;
-}

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { BerthClient, BerthError, pngSize, type Session } from "../../sdk/src/index.js";
 import { adminClient } from "../support/admin.js";
 import { env } from "../support/env.js";
+import { decodePng } from "../support/png.js";
 
 /** An API key made by the administrator, and an SDK client using it. */
 async function newKey(scopes: string[]) {
@@ -137,6 +138,7 @@ describe.runIf(inject("stackStarted"))("the integrator flow through the SDK", ()
     // answer with their screen: tests/e2e/desktops.test.ts).
     const shot = await berth.screenshot(requested.id);
     expect(pngSize(shot)).toEqual({ width: 640, height: 400 });
+    expect(decodePng(shot).pixel(0, 0)).toEqual(Buffer.from([192, 192, 192])); // a whole, valid PNG
 
     const ending = await berth.endSession(requested.id);
     expect(["STOPPING", "STOPPED"]).toContain(ending.status);

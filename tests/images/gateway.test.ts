@@ -11,7 +11,6 @@ import { existsSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import zlib from "node:zlib";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -32,6 +31,7 @@ import {
   waitForHttp,
   type SessionContainer,
 } from "./helpers.js";
+import { decodePng } from "../support/png.js";
 
 const root = join(__dirname, "..", "..");
 
@@ -143,42 +143,6 @@ async function execIn(container: SessionContainer["container"], cmd: string[]) {
     i += 8 + size;
   }
   return { exitCode: (await exec.inspect()).ExitCode ?? -1, stdout };
-}
-
-/** Checks a PNG's chunks (CRCs, IHDR, zlib data) and unfilters its RGB rows. */
-function decodePng(buf: Buffer) {
-  expect(buf.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  let width = 0;
-  let height = 0;
-  const idat: Buffer[] = [];
-  for (let i = 8; i < buf.length; ) {
-    const n = buf.readUInt32BE(i);
-    const type = buf.toString("latin1", i + 4, i + 8);
-    const body = buf.subarray(i + 8, i + 8 + n);
-    expect(buf.readUInt32BE(i + 8 + n)).toBe(zlib.crc32(buf.subarray(i + 4, i + 8 + n)));
-    if (type === "IHDR") {
-      width = body.readUInt32BE(0);
-      height = body.readUInt32BE(4);
-      expect([...body.subarray(8)]).toEqual([8, 2, 0, 0, 0]); // 8-bit RGB, not interlaced
-    }
-    if (type === "IDAT") idat.push(body);
-    i += 12 + n;
-  }
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const stride = width * 3;
-  expect(raw.length).toBe(height * (stride + 1));
-  const rgb = Buffer.alloc(height * stride);
-  for (let y = 0; y < height; y++) {
-    const f = raw[y * (stride + 1)];
-    for (let x = 0; x < stride; x++) {
-      const v = raw[y * (stride + 1) + 1 + x];
-      const left = x >= 3 ? rgb[y * stride + x - 3] : 0;
-      const up = y ? rgb[(y - 1) * stride + x] : 0;
-      rgb[y * stride + x] = (v + (f === 1 ? left : f === 2 ? up : 0)) & 255;
-    }
-    expect([0, 1, 2]).toContain(f);
-  }
-  return { width, height, rgb, pixel: (x: number, y: number) => rgb.subarray((y * width + x) * 3, (y * width + x) * 3 + 3) };
 }
 
 /**

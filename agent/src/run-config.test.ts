@@ -21,6 +21,11 @@ describe("parseRunConfig", () => {
     expect(rc.host).toEqual({ Binds: ["/srv/data:/data:ro"] });
   });
 
+  it("drops root by any of the names Docker accepts for uid 0", () => {
+    for (const user of ["root", "0", "00", "+0", "-0", "0000:0000", " 0:1000"]) expect(parseRunConfig(JSON.stringify({ User: user })).dropped, user).toEqual(["User"]);
+    expect(parseRunConfig(JSON.stringify({ User: "1000:1000" })).create).toEqual({ User: "1000:1000" });
+  });
+
   it("treats an empty or broken value as no override", () => {
     expect(parseRunConfig("")).toMatchObject({ env: {}, create: {}, host: {} });
     expect(parseRunConfig("not json").dropped).toEqual(["(not JSON)"]);

@@ -63,4 +63,5 @@ function hostOptions(host: Record<string, unknown>, dropped: string[]): Record<s
 const envMap = (entries: string[]) =>
   Object.fromEntries(entries.filter((e) => e.includes("=")).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const isRoot = (u: unknown) => typeof u === "string" && /^(root|0)(:.*)?$/.test(u.trim());
+// Docker reads a numeric user with Go's Atoi: "00", "+0" and "-0" are uid 0 too.
+const isRoot = (u: unknown) => typeof u === "string" && /^(root|[+-]?0+)(:.*)?$/.test(u.trim());

@@ -57,6 +57,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return stripStack({ ...formatted, message: `invalid input: ${problems.join("; ")}`, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } });
   }
   if (typeof code === "string" && PASS_THROUGH.has(code)) return stripStack(formatted);
+  // Apollo's own refusals of a malformed request (a persisted query of an unknown version or with
+  // a wrong hash) carry a 4xx status but no code: they are the client's mistake, said as such.
+  const status = (error as { extensions?: { http?: { status?: number } } })?.extensions?.http?.status;
+  if (status && status >= 400 && status < 500) return { message: formatted.message, extensions: { code: "BAD_REQUEST" } };
   // type-graphql's argument validation errors carry validation details.
   const original = (error as { originalError?: { name?: string; extensions?: Record<string, unknown> } })?.originalError;
   if (original?.name === "ArgumentValidationError") {

@@ -21,6 +21,7 @@ const REFUSED: [string, object][] = [
   ["HostConfig.Binds", { HostConfig: { Binds: ["/var/run/docker.sock:/var/run/docker.sock"] } }],
   ["HostConfig.Binds", { HostConfig: { Binds: ["/etc:/host-etc:ro"] } }],
   ["User", { User: "root" }],
+  ["User", { User: "00" }], // uid 0 too: Docker reads numeric users with Go's Atoi
 ];
 
 describe.runIf(inject("stackStarted"))("the image catalogue", () => {

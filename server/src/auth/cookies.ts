@@ -8,9 +8,18 @@ export function readCookie(headers: IncomingHttpHeaders, name: string): string |
   for (const part of raw.split(";")) {
     const eq = part.indexOf("=");
     if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (part.slice(0, eq).trim() === name) return decodeOrUndefined(part.slice(eq + 1).trim());
   }
   return undefined;
+}
+
+/** A cookie value that is not valid percent-encoding ("%E0%A4%A") is no sign-in, not a server error. */
+function decodeOrUndefined(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** httpOnly: scripts never see it; Secure: https only; SameSite=Lax: not sent on cross-site posts. */

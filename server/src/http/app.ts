@@ -1,17 +1,17 @@
 import { createServer, type Server } from "node:http";
 import express from "express";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
-import { specifiedRules, validate, type GraphQLSchema } from "graphql";
+import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from "graphql";
 import type { Context } from "../context.js";
 import type { Services } from "../services.js";
 import { formatError } from "../errors.js";
 import { resolveActor } from "../auth/resolve-actor.js";
 import { sessionAuthRoute } from "./session-auth.route.js";
-import { queryLimits } from "./query-limits.js";
+import { QUERY_LIMITS, queryLimits } from "./query-limits.js";
 import { auditPlugin } from "../modules/audit/audit.plugin.js";
 import { viewingLinkRoute } from "../modules/sessions/viewing-link.js";
 
@@ -52,9 +52,13 @@ export async function createApp(schema: GraphQLSchema, services: Services): Prom
     formatError,
     introspection: true,
     validationRules: [queryLimits()],
+    // Bounds the document before validation: graphql's own rules recurse through fragments, and a
+    // chain of 10,000 of them (400 KB) overflowed the stack, which Apollo answers with a 500.
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      subscriptionsOnlyOverWebSocket,
       auditPlugin(services.db),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
@@ -88,5 +92,19 @@ export async function createApp(schema: GraphQLSchema, services: Services): Prom
     },
   };
 }
+
+/** Over HTTP a subscription would run its resolvers once with no event (a TypeError, masked as a 500-like error). */
+const subscriptionsOnlyOverWebSocket: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== "subscription") return;
+        throw new GraphQLError("subscriptions run over WebSocket (graphql-ws) at /graphql, not over HTTP", {
+          extensions: { code: "BAD_REQUEST", http: { status: 400, headers: new HeaderMap() } },
+        });
+      },
+    };
+  },
+};
 
 const lowerKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));

@@ -2,9 +2,10 @@ import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type 
 
 /**
  * Validation rules that refuse a query before it runs when it nests too deep or asks for too
- * many fields (fragments expanded). The limits leave room for the standard introspection query.
+ * many fields (fragments expanded). The limits leave room for the standard introspection query
+ * (about 180 tokens; Berth's largest operation has under 100). maxTokens is a parse option.
  */
-export const QUERY_LIMITS = { maxDepth: 15, maxFields: 2000 };
+export const QUERY_LIMITS = { maxDepth: 15, maxFields: 2000, maxTokens: 10_000 };
 
 export function queryLimits(limits = QUERY_LIMITS) {
   return (context: ValidationContext): ASTVisitor => ({

@@ -21,14 +21,15 @@ export function auditPlugin(db: Db): ApolloServerPlugin<Context> {
         async willSendResponse({ contextValue, operation, request, response }) {
           if (!operation || operation.operation !== "mutation") return;
           const fields = fieldNames(operation);
-          if (fields.every((f) => AGENT_MUTATIONS.has(f))) return;
+          if (fields.length === 0 || fields.every((f) => AGENT_MUTATIONS.has(f))) return;
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
           const errors = body?.errors ?? [];
           const actor = contextValue.actor;
           const vars = redact(request.variables ?? {}, secretVariables(operation));
           // Someone not yet signed in is named by the username they tried (signIn's argument).
           const tried = argument(operation, "username", request.variables ?? {});
-          const actorName = actor.kind === "user" ? actor.username : actor.kind === "apikey" ? `api-key:${actor.name}` : (tried ?? "");
+          // The tried name is anyone's input: cut to what a username can be (it is indexed) and made storable.
+          const actorName = actor.kind === "user" ? actor.username : actor.kind === "apikey" ? `api-key:${actor.name}` : storable((tried ?? "").slice(0, 128));
           const rows = fields.map((action) => ({
             actorKind: actor.kind,
             actorId: actor.kind === "user" ? actor.userId : actor.kind === "apikey" ? actor.keyId : null,
@@ -36,7 +37,7 @@ export function auditPlugin(db: Db): ApolloServerPlugin<Context> {
             action,
             outcome: errors.length ? String(errors[0].extensions?.code ?? "ERROR") : "OK",
             detail: vars as object,
-            ip: contextValue.requestIp ?? "",
+            ip: storable((contextValue.requestIp ?? "").slice(0, 64)),
           }));
           await db.auditEvent.createMany({ data: rows }).catch((e) => log.warn("audit write failed", { error: String(e) }));
         },
@@ -60,8 +61,10 @@ function argument(op: OperationDefinitionNode, name: string, variables: Record<s
   return undefined;
 }
 
+/** The operation's root fields, once each: a thousand aliases of one field are one action, and __typename none. */
 function fieldNames(op: OperationDefinitionNode): string[] {
-  return op.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+  const names = op.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD && !s.name.value.startsWith("__") ? [s.name.value] : []));
+  return [...new Set(names)];
 }
 
 /** Variables passed to an argument or input field with a secret-sounding name ($p for password:). */
@@ -76,13 +79,21 @@ function secretVariables(op: OperationDefinitionNode): Set<string> {
   return out;
 }
 
-function redact(v: unknown, secretVars: Set<string>): Record<string, unknown> {
+/**
+ * The variables as stored: secrets redacted, long strings and lists cut, nesting cut at 10 levels
+ * (a request may nest 200,000 deep), and text made storable (jsonb refuses NUL and lone surrogates,
+ * which would otherwise keep the request out of the log).
+ */
+export function redact(v: unknown, secretVars: Set<string>): Record<string, unknown> {
   const top = Object.fromEntries(Object.entries((v ?? {}) as Record<string, unknown>).map(([k, val]) => [k, secretVars.has(k) ? "[redacted]" : val]));
-  const walk = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(walk);
-    if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, val]) => [k, SECRET.test(k) ? "[redacted]" : walk(val)]));
-    if (typeof x === "string" && x.length > 500) return x.slice(0, 500) + "…";
+  const walk = (x: unknown, depth: number): unknown => {
+    if (x && typeof x === "object" && depth >= 10) return "…";
+    if (Array.isArray(x)) return x.slice(0, 100).map((i) => walk(i, depth + 1));
+    if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).slice(0, 100).map(([k, val]) => [storable(k), SECRET.test(k) ? "[redacted]" : walk(val, depth + 1)]));
+    if (typeof x === "string") return storable(x.length > 500 ? x.slice(0, 500) + "…" : x);
     return x;
   };
-  return (walk(top) ?? {}) as Record<string, unknown>;
+  return (walk(top, 0) ?? {}) as Record<string, unknown>;
 }
+
+const storable = (s: string) => s.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD");

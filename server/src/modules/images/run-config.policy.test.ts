@@ -19,6 +19,9 @@ describe("checkRunConfig", () => {
     [{ HostConfig: { PidsLimit: -1 } }, "HostConfig.PidsLimit"],
     [{ User: "root" }, "User"],
     [{ User: "0:0" }, "User"],
+    [{ User: "00" }, "User"],
+    [{ User: "+0" }, "User"],
+    [{ User: "-0:1000" }, "User"],
     [{ Labels: { "berth.session": "x" } }, "Labels"],
     [{ Volumes: { "/x": {} } }, "Volumes"],
   ])("refuses %j naming %s", (config, key) => {

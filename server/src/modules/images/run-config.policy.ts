@@ -95,7 +95,8 @@ function normalise(p: string): string {
   return "/" + out.join("/");
 }
 
-const isRoot = (u: unknown) => typeof u === "string" && /^(root|0)(:.*)?$/.test(u.trim());
+// Docker reads a numeric user with Go's Atoi: "00", "+0" and "-0" are uid 0 too.
+const isRoot = (u: unknown) => typeof u === "string" && /^(root|[+-]?0+)(:.*)?$/.test(u.trim());
 const refuse = (key: string, why: string): RunConfigCheck => ({
   ok: false,
   key,

@@ -2,17 +2,20 @@ import { Field, Float, ID, InputType, Int, registerEnumType } from "type-graphql
 import { IsIn, IsOptional, Length, Matches, Max, MaxLength, Min, ArrayMaxSize, ValidateNested } from "class-validator";
 import { ImagePullStatus } from "../../generated/prisma/enums.js";
 
+/** Text that is stored: Postgres refuses NUL, so refuse it here (a clear BAD_USER_INPUT, not a database error). */
+const NoNul = () => Matches(/^[^\u0000]*$/, { message: "$property must not contain NUL characters" });
+
 registerEnumType(ImagePullStatus, { name: "ImagePullStatus", description: "Download state of an image on a server." });
 
 @InputType({ description: "Facts about the agent's host, sent at registration and every check-in." })
 export class HostFactsInput {
-  @Field(() => String) @Length(1, 253) hostname: string;
+  @Field(() => String) @Length(1, 253) @NoNul() hostname: string;
   @Field(() => Float) @Min(0) @Max(4096) cores: number;
   @Field(() => Int) @Min(0) @Max(1 << 30) memoryMb: number;
   @Field(() => Int, { defaultValue: 0 }) @Min(0) @Max(2 ** 31 - 1) diskMb: number;
   @Field(() => Int, { defaultValue: 0 }) @Min(0) @Max(1024) gpus: number;
-  @Field(() => String) @MaxLength(64) dockerVersion: string;
-  @Field(() => String) @MaxLength(64) agentVersion: string;
+  @Field(() => String) @MaxLength(64) @NoNul() dockerVersion: string;
+  @Field(() => String) @MaxLength(64) @NoNul() agentVersion: string;
   @Field(() => String, { description: "Address session ports are published on; the proxy connects there." })
   @Matches(/^[0-9a-fA-F.:]{2,45}$|^[a-zA-Z0-9.-]{1,253}$/)
   publishHost: string;
@@ -39,7 +42,7 @@ export class ImageReportInput {
   @Field(() => String) @Length(1, 512) ref: string;
   @Field(() => ImagePullStatus) status: ImagePullStatus;
   @Field(() => Float, { defaultValue: 0 }) @Min(0) @Max(1) progress: number;
-  @Field(() => String, { defaultValue: "" }) @MaxLength(2000) message: string;
+  @Field(() => String, { defaultValue: "" }) @MaxLength(2000) @NoNul() message: string;
 }
 
 @InputType()
@@ -69,7 +72,7 @@ registerEnumType(SessionReportStatus, { name: "SessionReportStatus" });
 export class SessionReportInput {
   @Field(() => ID) @Length(36, 36) sessionId: string;
   @Field(() => SessionReportStatus) status: SessionReportStatus;
-  @Field(() => String, { defaultValue: "" }) @MaxLength(2000) message: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 128) containerId?: string | null;
+  @Field(() => String, { defaultValue: "" }) @MaxLength(2000) @NoNul() message: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 128) @NoNul() containerId?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(65535) hostPort?: number | null;
 }

@@ -63,6 +63,8 @@ export class UserService {
    * attacker cannot lock everyone out by guessing from many addresses faster than one).
    */
   async signIn(username: string, password: string) {
+    // No account can have such a name (Postgres would even refuse one with a NUL): a wrong sign-in.
+    if (!USERNAME.test(username)) throw unauthenticated("wrong username or password");
     await this.checkLockout(username);
     const user = await this.db.user.findUnique({ where: { username } });
     if (!user || user.disabled) {

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readlinkSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -189,5 +190,28 @@ describe.runIf(inject("stackStarted"))("session containers are hardened", () => 
     expect(info.HostConfig.Ulimits).toEqual(allowed.HostConfig.Ulimits); // allowed, and no way around the pids limit
     expect(Object.keys(info.HostConfig.Tmpfs ?? {})).toEqual(["/tmp"]); // suid there is moot under no-new-privileges
     expectHardened(info, { cores: 0.5, memoryMb: 96 });
+  }, 90_000);
+
+  it("runs an image whose USER is root as 1000:1000 all the same", async () => {
+    admin ??= await adminClient();
+    const tiny = await imageByName("tiny");
+    // The tiny image, told to run as root: built from it here (no context needed) and pushed.
+    const ref = `${env.registry}/berth/test-root-user:latest`;
+    const docker_ = (args: string[], input?: string) => execFileSync("docker", ["-H", `unix://${env.dockerSocket}`, ...args], { input, stdio: ["pipe", "ignore", "pipe"] });
+    docker_(["build", "-q", "-t", ref, "-"], `FROM ${tiny.ref}\nUSER 0:0\n`);
+    docker_(["push", "-q", ref]);
+    const name = `rootish-${randomBytes(3).toString("hex")}`;
+    const img = (await admin.ok<{ createImage: { id: string } }>(`mutation($in:ImageInput!){ createImage(input:$in){ id } }`, {
+      in: { name, friendlyName: "Root user", ref, cores: 0.25, memoryMb: 64 },
+    })).createImage;
+    images.push(img.id);
+    const main = await testDb().server.findFirstOrThrow({ where: { hostname: { not: { startsWith: "agent-" } }, enabled: true }, orderBy: { createdAt: "asc" } });
+    await waitServerReady(admin, main.hostname, name);
+    const { client } = await signedInClient();
+    const { sessionId, info } = await runningContainer(client, img.id);
+    sessions.push({ client, id: sessionId });
+    expect((await docker.getImage(ref).inspect()).Config.User).toBe("0:0");
+    expect(info.Config.User).toBe("1000:1000");
+    expectHardened(info, { cores: 0.25, memoryMb: 64 });
   }, 90_000);
 });

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitUntilReady } from "../probe.js";
-import { ContainerStartError, DockerProvider } from "./docker.provider.js";
+import { ContainerStartError, DockerProvider, isRootUser } from "./docker.provider.js";
 import type { ContainerEvent, SessionSpec } from "./provider.js";
 
 // The project's private engine (scripts/services.sh) and the tiny session image (images/tiny/build.sh).
@@ -29,6 +29,11 @@ const buildSpec = (over: Partial<SessionSpec> = {}): SessionSpec => ({
   binds: [],
   overrides: { create: {}, host: {} },
   ...over,
+});
+
+describe("isRootUser: which image users make sessions run as 1000:1000 instead", () => {
+  it.each(["", " ", "root", "0", "00", "+0", "-0", "0:0", "root:root", "0:1000"])("'%s' is root", (u) => expect(isRootUser(u)).toBe(true));
+  it.each(["1000", "1000:1000", "berth", "10", "app:0"])("'%s' is not", (u) => expect(isRootUser(u)).toBe(false));
 });
 
 describe.skipIf(!hasDocker)("DockerProvider (real engine)", () => {

@@ -35,6 +35,7 @@ export class ContainerStartError extends Error {
 
 /** Session containers on one Docker engine, scoped to this installation by labels. */
 export class DockerProvider implements Provider {
+  private readonly imageUsers = new Map<string, string>();
   private readonly docker: Docker;
   private readonly streams: Docker;
 
@@ -102,7 +103,7 @@ export class DockerProvider implements Provider {
     let container: Docker.Container;
     let adopted = false;
     try {
-      container = await this.docker.createContainer(this.createOptions(spec, name));
+      container = await this.docker.createContainer(this.createOptions(spec, name, await this.userFor(spec)));
     } catch (e) {
       // A container of that name exists: created before a crash or restart of the agent.
       if (statusOf(e) !== 409) throw new ContainerStartError(dockerError(e).message, null);
@@ -272,11 +273,33 @@ export class DockerProvider implements Provider {
   }
 
   /** The image's overrides go first, so Berth's own settings (limits, isolation, labels, port) always win. */
-  private createOptions(spec: SessionSpec, name: string): Docker.ContainerCreateOptions {
+  /**
+   * Sessions never run as root: an image whose USER is root (or unset) runs as 1000:1000, the
+   * user every Berth image has; an image's own non-root USER, or a run-config User (never root:
+   * run-config.ts), is kept. The answer is remembered per image id (one inspect per launch).
+   */
+  private async userFor(spec: SessionSpec): Promise<string | undefined> {
+    if (typeof spec.overrides.create.User === "string") return undefined; // checked already
+    let image: Docker.ImageInspectInfo;
+    try {
+      image = await this.docker.getImage(spec.imageRef).inspect();
+    } catch {
+      return FALLBACK_USER; // not pulled yet: create will say so; never fall back to root
+    }
+    let user = this.imageUsers.get(image.Id);
+    if (user === undefined) {
+      user = isRootUser(image.Config?.User ?? "") ? FALLBACK_USER : "";
+      this.imageUsers.set(image.Id, user);
+    }
+    return user || undefined;
+  }
+
+  private createOptions(spec: SessionSpec, name: string, user?: string): Docker.ContainerCreateOptions {
     const { create, host } = spec.overrides;
     const binds = [...spec.binds, ...((host.Binds as string[] | undefined) ?? [])];
     return {
       ...create,
+      ...(user ? { User: user } : {}),
       name,
       Image: spec.imageRef,
       Env: Object.entries(spec.env).map(([k, v]) => `${k}=${v}`),
@@ -318,6 +341,11 @@ export class DockerProvider implements Provider {
     return sessionId === undefined || labels[LABELS.session] === sessionId;
   }
 }
+
+/** Who sessions of an image without a non-root USER run as. */
+const FALLBACK_USER = "1000:1000";
+/** "", root, 0, 00, root:x, 0:0 ... (the user part names uid 0 or is unset). */
+export const isRootUser = (u: string) => /^(|root|[+-]?0+)(:.*)?$/.test(u.trim());
 
 /** Docker's port bindings → the host port of the session port, if it has one. */
 function publishedPort(ports: Record<string, Array<{ HostIp: string; HostPort: string }> | null> | undefined): number | null {

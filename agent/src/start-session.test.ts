@@ -8,7 +8,7 @@ import { SessionOperations } from "./operations.js";
 import { FailingProvider, InMemoryProvider, SlowProvider } from "./providers/fake.provider.js";
 import type { Provider } from "./providers/provider.js";
 import type { DesiredSession } from "./reconcile.js";
-import { adoptSession, specFor, startSession, type SessionDeps } from "./start-session.js";
+import { adoptSession, claimContainer, specFor, startSession, type SessionDeps } from "./start-session.js";
 
 const ID = "aaaaaaaa-0000-4000-8000-000000000001";
 const IMAGE = "127.0.0.1:5000/berth/tiny:latest";
@@ -148,3 +148,47 @@ async function vi_waitFor(cond: () => boolean, ms = 2000) {
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+describe("claimContainer: handing a warm-pool container to its user", () => {
+  // A gateway stand-in: the claim answers `claimStatus`; GET / answers 200 only to `accepts`.
+  let server: Server;
+  let port = 0;
+  let claimStatus = 200;
+  let accepts = "";
+  const seen: string[] = [];
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.authorization} ${req.headers["x-berth-secret"] ?? ""}`);
+      if (req.method === "POST") res.statusCode = claimStatus;
+      else res.statusCode = req.headers.authorization === `Bearer ${accepts}` ? 200 : 401;
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => server.close());
+  const claim = () => claimContainer({ host: "127.0.0.1", port, poolSecret: "pool-secret", secret: "users-secret", viewSecret: "users-view", signal: new AbortController().signal });
+
+  it("sends the user's credentials, authenticated with the pool's", async () => {
+    seen.length = 0;
+    claimStatus = 200;
+    await claim();
+    expect(seen).toEqual(["POST /.berth/claim Bearer pool-secret users-secret"]);
+  });
+
+  it("accepts a container claimed already (a retry) when the user's credential works there", async () => {
+    for (const status of [409, 401]) {
+      claimStatus = status;
+      accepts = "users-secret";
+      await expect(claim()).resolves.toBeUndefined();
+    }
+  });
+
+  it("fails with the reason when the container refuses and the user's credential does not work", async () => {
+    claimStatus = 409;
+    accepts = "someone-else";
+    await expect(claim()).rejects.toThrow(/refused to hand it over \(HTTP 409\)/);
+    claimStatus = 404; // a gateway older than version 3
+    await expect(claim()).rejects.toThrow(/HTTP 404.*older than version 3/);
+  });
+});

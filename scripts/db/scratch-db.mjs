@@ -35,6 +35,22 @@ export async function createScratchDb(prefix = "berth_migrate_scratch") {
   return {
     name,
     url: urlFor(name),
-    drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    drop: () => dropDb(name),
   };
+}
+
+/**
+ * DROP ... WITH (FORCE) ends the database's connections, but a non-superuser cannot end an
+ * autovacuum worker, which PostgreSQL may have started on a fresh database a moment ago (the
+ * error is 42501): such a worker finishes within moments, so try again for a few seconds.
+ */
+async function dropDb(name) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    } catch (e) {
+      if (e?.code !== "42501" || attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }

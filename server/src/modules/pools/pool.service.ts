@@ -101,12 +101,22 @@ export class PoolService {
   }
 
   private async refillOne(poolId: string): Promise<Changed[]> {
+    // Most rounds find the pool as it should be: say so without locking anything.
+    const [pool, live] = await Promise.all([
+      this.db.warmPool.findUnique({ where: { id: poolId }, include: { image: true } }),
+      this.db.session.count({ where: { poolId, status: { in: [...LIVE] } } }),
+    ]);
+    if (!pool) return [];
+    if (live === wanted(pool, pool.image)) {
+      this.messages.delete(poolId);
+      return [];
+    }
     return this.db.$transaction(async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "WarmPool" WHERE id = ${poolId}::uuid FOR UPDATE SKIP LOCKED`;
       if (locked.length === 0) return []; // another manager is on it
       const pool = await tx.warmPool.findUniqueOrThrow({ where: { id: poolId }, include: { image: true, zone: true } });
       const { image, zone } = pool;
-      const want = image.enabled && !perUser(image.volumes) && (!image.zoneId || image.zoneId === zone.id) ? pool.size : 0;
+      const want = wanted(pool, image);
       // Server rows first (the order launches lock in), then the pool's sessions.
       const candidates = await lockCandidates(tx, [zone.id], image.id, this.offlineAfterS);
       const live = await tx.session.findMany({
@@ -186,6 +196,11 @@ export class PoolService {
     this.poolUserId = u.id;
     return u.id;
   }
+}
+
+/** How many sessions a pool should hold: none for an image that cannot be pooled (any more). */
+function wanted(pool: { size: number; zoneId: string }, image: { enabled: boolean; volumes: unknown; zoneId: string | null }): number {
+  return image.enabled && !perUser(image.volumes) && (!image.zoneId || image.zoneId === pool.zoneId) ? pool.size : 0;
 }
 
 /** Does any volume of the image depend on who the user is? */

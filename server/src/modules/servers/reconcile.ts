@@ -1,28 +1,35 @@
-import type { Db } from "../../db.js";
+import type { SessionStatus } from "../../generated/prisma/enums.js";
 import type { SessionService } from "../sessions/session.service.js";
 import type { CheckInInput } from "./agent.inputs.js";
+
+/** What reconciling needs of each of the server's sessions that holds a reservation (REQUESTED to STOPPING). */
+export interface ReconciledSession {
+  id: string;
+  status: SessionStatus;
+  startingSince: Date;
+  updatedAt: Date;
+}
 
 /**
  * Heals differences between what a server should run and what its agent reports.
  * Containers nobody wants are removed by the agent itself (they are absent from the
  * desired state); this side handles sessions whose containers are missing.
+ * Returns whether it acted on any session (then the caller's copy is stale: read them again).
  */
 export async function reconcile(
-  deps: { db: Db; sessions: SessionService; startTimeoutS: number },
-  serverId: string,
+  deps: { sessions: SessionService; startTimeoutS: number },
+  sessions: ReconciledSession[],
   input: Pick<CheckInInput, "containers" | "busySessionIds">,
   now: Date,
-) {
+): Promise<boolean> {
   const reported = new Map(input.containers.map((c) => [c.sessionId, c]));
   const busy = new Set(input.busySessionIds);
-  const sessions = await deps.db.session.findMany({
-    where: { serverId, status: { in: ["REQUESTED", "STARTING", "RUNNING", "PAUSED", "STOPPING"] } },
-    select: { id: true, status: true, startingSince: true, updatedAt: true },
-  });
+  let changed = false;
   for (const s of sessions) {
     const starting = s.status === "REQUESTED" || s.status === "STARTING";
     if (starting && now.getTime() - s.startingSince.getTime() > deps.startTimeoutS * 1000) {
       await deps.sessions.transition(s.id, "FAILED", { statusMessage: `did not start within ${deps.startTimeoutS} s` });
+      changed = true;
       continue;
     }
     if (busy.has(s.id)) continue;
@@ -31,12 +38,15 @@ export async function reconcile(
     const settled = now.getTime() - s.updatedAt.getTime() > GRACE_MS;
     if (s.status === "STOPPING" && !c) {
       await deps.sessions.finishStopping(s.id);
+      changed = true;
     } else if (settled && (s.status === "RUNNING" || s.status === "PAUSED") && isGone(s.status, c?.state)) {
       await deps.sessions.transition(s.id, "LOST", {
         statusMessage: c ? `the container ${c.state}` : "the container disappeared from its server",
       });
+      changed = true;
     }
   }
+  return changed;
 }
 
 const GRACE_MS = 3000;

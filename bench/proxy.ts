@@ -1,0 +1,73 @@
+import type { Benchmark, BenchContext } from "./lib/types.js";
+import { testDb } from "../tests/support/db.js";
+import { env } from "../tests/support/env.js";
+import { loadLoop, type LoadResult } from "./lib/http.js";
+import { destroySessions, launchAndOpen } from "./lib/sessions.js";
+import { round, summarize } from "./lib/stats.js";
+
+const CONCURRENCY = Number(process.env.BENCH_PROXY_CONCURRENCY ?? 32);
+const DURATION_MS = Number(process.env.BENCH_PROXY_DURATION_MS ?? 5000);
+const DIAGNOSTIC_MS = 2000;
+const GOAL = 0.8;
+
+/**
+ * Proxy overhead: requests per second for a session's page through nginx (https, the owner's
+ * cookie, nginx's auth_request to the manager, the credential injected) against the same page
+ * straight from the container's published port with the session credential. Same client, same
+ * fixed concurrency over keep-alive connections, same duration; a short warm-up before each.
+ */
+export const proxy: Benchmark = {
+  name: "proxy",
+  title: "Proxy throughput",
+  async run(ctx: BenchContext) {
+    const [user] = await ctx.users(1);
+    await user.connected();
+    const { sessionId } = await launchAndOpen(user, ctx.tiny.id);
+    try {
+      const row = await testDb().session.findUniqueOrThrow({ where: { id: sessionId }, select: { hostPort: true, secret: true } });
+      const viaNginx = { url: `${env.publicUrl}/session/${sessionId}/`, headers: { cookie: user.client.cookie } };
+      const direct = { url: `http://127.0.0.1:${row.hostPort}/`, headers: { authorization: `Bearer ${row.secret}` } };
+      const run = async (t: { url: string; headers: Record<string, string> }) => {
+        await loadLoop({ ...t, concurrency: CONCURRENCY, durationMs: 1000 }); // warm-up
+        return loadLoop({ ...t, concurrency: CONCURRENCY, durationMs: DURATION_MS });
+      };
+      const d = await run(direct);
+      const n = await run(viaNginx);
+      ctx.log(`direct ${Math.round(d.rps)} req/s, through nginx ${Math.round(n.rps)} req/s`);
+      // Where the difference goes: nginx opens a new connection to the session for every request
+      // (proxy_pass to a variable address keeps no upstream connections), and asks the manager.
+      const short = { concurrency: CONCURRENCY, durationMs: DIAGNOSTIC_MS };
+      const fresh = await loadLoop({ ...direct, ...short, newConnections: true });
+      const auth = await loadLoop({
+        url: env.managerUrl.replace("/graphql", "/internal/session-auth"),
+        headers: { cookie: user.client.cookie, "x-berth-session-id": sessionId },
+        ...short,
+      });
+      ctx.log(`direct with a new connection per request ${Math.round(fresh.rps)} req/s; the manager's auth answer alone ${Math.round(auth.rps)} req/s`);
+      const ratio = round(n.rps / d.rps, 2);
+      const met = ratio >= GOAL && n.errors === 0;
+      const lat = (r: LoadResult) => summarize(r.latencyMs);
+      return {
+        rows: [
+          { metric: `req/s at concurrency ${CONCURRENCY}`, berth: round(n.rps, 0), baseline: round(d.rps, 0), unit: "req/s", ratio, goal: `ratio >= ${GOAL}`, met },
+          { metric: "latency p50", berth: lat(n).p50, baseline: lat(d).p50 },
+          { metric: "latency p99", berth: lat(n).p99, baseline: lat(d).p99 },
+          { metric: "non-200 answers", berth: n.errors, baseline: d.errors, unit: "count" },
+          { metric: "diagnostic: direct, new connection per request", berth: round(fresh.rps, 0), unit: "req/s" },
+          { metric: "diagnostic: manager /internal/session-auth alone", berth: round(auth.rps, 0), unit: "req/s" },
+        ],
+        goals: [{ text: `through nginx at least ${GOAL} of direct (got ${ratio})`, met }],
+        data: {
+          concurrency: CONCURRENCY,
+          durationMs: DURATION_MS,
+          nginx: { ...n, latencyMs: undefined, latency: lat(n) },
+          direct: { ...d, latencyMs: undefined, latency: lat(d) },
+          directNewConnections: { ...fresh, latencyMs: undefined, latency: lat(fresh) },
+          sessionAuthOnly: { ...auth, latencyMs: undefined, latency: lat(auth) },
+        },
+      };
+    } finally {
+      await destroySessions(ctx.docker, [{ user, sessionId }]);
+    }
+  },
+};

@@ -209,6 +209,6 @@ describe.runIf(inject("stackStarted"))("the fleet: three agents in two zones", (
       if (r.errors && r.errors[0].extensions?.code !== "CONFLICT") throw new Error(JSON.stringify(r.errors));
       return !r.errors;
     }, 60_000, 500);
-    expect(await engines[1].docker.listContainers({ all: true, filters: { label: ["berth.managed=true"] } })).toHaveLength(0);
+    await waitFor("no container left", async () => (await engines[1].docker.listContainers({ all: true, filters: { label: ["berth.managed=true"] } })).length === 0, 60_000, 500);
   }, 180_000);
 });

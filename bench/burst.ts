@@ -39,7 +39,7 @@ export const burst: Benchmark = {
         { metric: `wall time, all ${BURST} open`, berth: round(berthWall), baseline: round(baseWall), ratio: round(berthWall / baseWall, 2) },
         { metric: "per launch p50", berth: each.p50, baseline: eachBase.p50, ratio: round(each.p50 / eachBase.p50, 2) },
         { metric: "per launch p99", berth: each.p99, baseline: eachBase.p99, ratio: round(each.p99 / eachBase.p99, 2) },
-        { metric: "succeeded", berth: `${launched.length}/${BURST}`, baseline: `${baseOk.length}/${BURST}` },
+        { metric: "succeeded", berth: `${launched.length}/${BURST}`, baseline: `${baseOk.length}/${BURST}`, unit: "launches" },
       ],
       goals: [],
       data: {

@@ -33,6 +33,10 @@ export const proxy: Benchmark = {
       };
       const d = await run(direct);
       const n = await run(viaNginx);
+      // One request at a time: what each request pays for the detour, without queueing.
+      const one = { concurrency: 1, durationMs: DIAGNOSTIC_MS };
+      const d1 = summarize((await loadLoop({ ...direct, ...one })).latencyMs);
+      const n1 = summarize((await loadLoop({ ...viaNginx, ...one })).latencyMs);
       ctx.log(`direct ${Math.round(d.rps)} req/s, through nginx ${Math.round(n.rps)} req/s`);
       // Where the difference goes: nginx opens a new connection to the session for every request
       // (proxy_pass to a variable address keeps no upstream connections), and asks the manager.
@@ -50,8 +54,9 @@ export const proxy: Benchmark = {
       return {
         rows: [
           { metric: `req/s at concurrency ${CONCURRENCY}`, berth: round(n.rps, 0), baseline: round(d.rps, 0), unit: "req/s", ratio, goal: `ratio >= ${GOAL}`, met },
-          { metric: "latency p50", berth: lat(n).p50, baseline: lat(d).p50 },
-          { metric: "latency p99", berth: lat(n).p99, baseline: lat(d).p99 },
+          { metric: `latency p50 at concurrency ${CONCURRENCY}`, berth: lat(n).p50, baseline: lat(d).p50 },
+          { metric: `latency p99 at concurrency ${CONCURRENCY}`, berth: lat(n).p99, baseline: lat(d).p99 },
+          { metric: "latency p50, one request at a time", berth: n1.p50, baseline: d1.p50, ratio: round(n1.p50 / d1.p50, 2) },
           { metric: "non-200 answers", berth: n.errors, baseline: d.errors, unit: "count" },
           { metric: "diagnostic: direct, new connection per request", berth: round(fresh.rps, 0), unit: "req/s" },
           { metric: "diagnostic: manager /internal/session-auth alone", berth: round(auth.rps, 0), unit: "req/s" },
@@ -64,6 +69,7 @@ export const proxy: Benchmark = {
           direct: { ...d, latencyMs: undefined, latency: lat(d) },
           directNewConnections: { ...fresh, latencyMs: undefined, latency: lat(fresh) },
           sessionAuthOnly: { ...auth, latencyMs: undefined, latency: lat(auth) },
+          oneAtATime: { nginx: n1, direct: d1 },
         },
       };
     } finally {

@@ -69,10 +69,12 @@ export async function makeRoom(tx: Tx, server: Candidate & { pooledCores: number
   const ended: { id: string; userId: string }[] = [];
   for (const p of pooled) {
     if (overCores <= 1e-9 && overMem <= 0) break;
-    await tx.session.update({
-      where: { id: p.id },
+    // Only while it still waits in a pool: another launch may have taken it since it was read.
+    const r = await tx.session.updateMany({
+      where: { id: p.id, poolId: { not: null }, status: { in: ["REQUESTED", "STARTING", "RUNNING"] } },
       data: { status: "STOPPING", statusMessage: "ending: making room for a launch", poolId: null },
     });
+    if (!r.count) continue;
     ended.push({ id: p.id, userId: p.userId });
     overCores -= p.cores;
     overMem -= p.memoryMb;

@@ -129,8 +129,9 @@ export class PoolService {
         // Too many: end those not ready yet first, then the newest.
         const extra = [...live].sort((a, b) => Number(a.status === "RUNNING") - Number(b.status === "RUNNING")).slice(0, live.length - want);
         for (const s of extra) {
-          await tx.session.update({ where: { id: s.id }, data: { status: "STOPPING", statusMessage: "ending: the warm pool shrank", poolId: null } });
-          changed.push(s);
+          // Only while it still waits in this pool: a launch may have taken it since it was read.
+          const r = await tx.session.updateMany({ where: { id: s.id, poolId, status: { in: [...LIVE] } }, data: { status: "STOPPING", statusMessage: "ending: the warm pool shrank", poolId: null } });
+          if (r.count) changed.push(s);
         }
         this.messages.delete(poolId);
         return changed;

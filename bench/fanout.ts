@@ -1,6 +1,7 @@
 import WebSocket from "ws";
 import type { Benchmark, BenchContext } from "./lib/types.js";
 import type { BenchUser } from "./lib/users.js";
+import { env } from "../tests/support/env.js";
 import { startProc, stopProc, waitFor } from "../tests/support/stack.js";
 import { mapLimit, request, sleep } from "./lib/http.js";
 import { destroySessions, launchAndOpen } from "./lib/sessions.js";
@@ -13,22 +14,31 @@ const USERS = 12;
 const GOAL_P99_MS = 100;
 const portA = Number(process.env.BERTH_MANAGER_PORT ?? 14000);
 const portB = portA + 1;
+// The floor's two processes (bench/lib/fanout-floor.ts).
+const floorA = portA + 20;
+const floorB = portA + 21;
 
-/** A bare graphql-transport-ws subscriber: the arrival time is taken before anything is parsed. */
+/**
+ * A bare graphql-transport-ws subscriber: the arrival time is taken before anything is parsed.
+ * Without a cookie it is a subscriber of the floor, which needs no handshake.
+ */
 class Subscriber {
   readonly arrivals = new Map<string, number>();
   private ws!: WebSocket;
   constructor(
     readonly port: number,
-    private readonly cookie: string,
+    private readonly cookie: string | null,
     private readonly sessionId: string,
   ) {}
 
   open(): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.ws = new WebSocket(`ws://127.0.0.1:${this.port}/graphql`, "graphql-transport-ws", { headers: { cookie: this.cookie } });
+      const floor = this.cookie === null;
+      this.ws = floor
+        ? new WebSocket(`ws://127.0.0.1:${this.port}/`)
+        : new WebSocket(`ws://127.0.0.1:${this.port}/graphql`, "graphql-transport-ws", { headers: { cookie: this.cookie! } });
       this.ws.once("error", reject);
-      this.ws.once("open", () => this.ws.send(JSON.stringify({ type: "connection_init", payload: {} })));
+      this.ws.once("open", () => (floor ? resolve() : this.ws.send(JSON.stringify({ type: "connection_init", payload: {} }))));
       this.ws.on("message", (raw) => {
         const at = nowMs();
         const m = JSON.parse(raw.toString());
@@ -95,58 +105,94 @@ export const fanout: Benchmark = {
         if (a.status !== 200 || a.body.includes(`"errors"`)) throw new Error(`sendChatMessage: HTTP ${a.status} ${a.body.slice(0, 300)}`);
         return at;
       };
-      const everyone = (body: string) => subs.every((s) => s.arrivals.has(body));
-      // Subscriptions register asynchronously: warm up until one message reaches all of them.
-      for (let w = 0; ; w++) {
-        await send(`warm-${w}`);
-        const ok = await waitFor(`warm-up ${w}`, () => everyone(`warm-${w}`), 5000, 20).then(() => true, () => false);
-        if (ok) break;
-        if (w >= 3) throw new Error(`after ${w + 1} warm-up messages, ${subs.filter((s) => !s.arrivals.has(`warm-${w}`)).length} subscribers still get nothing`);
-      }
+      const berth = await measure(subs, send, portA);
+      for (const s of subs) s.close();
+      subs.length = 0;
 
-      const delays: number[] = [];
-      const delaysA: number[] = [];
-      const delaysB: number[] = [];
-      const lastArrival: number[] = [];
-      let missing = 0;
-      for (let m = 0; m < MESSAGES; m++) {
-        const body = `m-${m}`;
-        const at = await send(body);
-        await waitFor(`message ${m} everywhere`, () => everyone(body), 5000, 5).catch(() => {});
-        let last = 0;
-        for (const s of subs) {
-          const arrived = s.arrivals.get(body);
-          if (arrived === undefined) {
-            missing++;
-            continue;
-          }
-          const d = arrived - at;
-          delays.push(d);
-          (s.port === portA ? delaysA : delaysB).push(d);
-          last = Math.max(last, d);
-        }
-        lastArrival.push(last);
-        await sleep(100);
+      // The floor: the same subscribers and messages on two bare WebSocket processes.
+      ctx.log("floor: bare WebSocket servers with Redis between them");
+      for (const [name, port] of [["fanout-floor-a", floorA], ["fanout-floor-b", floorB]] as const) {
+        startProc({ name, script: "dist/bench/lib/fanout-floor.js", env: { FLOOR_PORT: String(port), REDIS_URL: env.redisUrl } });
+        await waitFor(name, async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 10_000);
       }
-      const all = summarize(delays);
-      const met = all.p99 < GOAL_P99_MS && missing === 0;
-      ctx.log(`delivery p50 ${all.p50} ms, p99 ${all.p99} ms, ${missing} missing`);
+      for (let i = 0; i < SUBSCRIBERS; i++) subs.push(new Subscriber(i % 2 ? floorB : floorA, null, sessionId));
+      await mapLimit(subs, 50, (s) => s.open());
+      const floor = await measure(
+        subs,
+        async (body) => {
+          const at = nowMs();
+          await request(`http://127.0.0.1:${floorA}/send`, { method: "POST", body });
+          return at;
+        },
+        floorA,
+      );
+
+      const all = berth.all;
+      const met = all.p99 < GOAL_P99_MS && berth.missing === 0;
+      ctx.log(`delivery p50 ${all.p50} ms, p99 ${all.p99} ms, ${berth.missing} missing; floor p50 ${floor.all.p50} ms, p99 ${floor.all.p99} ms`);
       return {
         rows: [
-          { metric: "delivery p50", berth: all.p50 },
-          { metric: "delivery p99", berth: all.p99, goal: `< ${GOAL_P99_MS} ms`, met },
-          { metric: "p99 on manager A (sender's)", berth: summarize(delaysA).p99 },
-          { metric: "p99 on manager B (via Redis)", berth: summarize(delaysB).p99 },
-          { metric: "last subscriber, p50 per message", berth: summarize(lastArrival).p50 },
-          { metric: "deliveries missing", berth: missing, unit: "count" },
+          { metric: "delivery p50", berth: all.p50, baseline: floor.all.p50 },
+          { metric: "delivery p99", berth: all.p99, baseline: floor.all.p99, goal: `< ${GOAL_P99_MS} ms`, met },
+          { metric: "p99 on manager A (sender's)", berth: berth.onA.p99, baseline: floor.onA.p99 },
+          { metric: "p99 on manager B (via Redis)", berth: berth.onB.p99, baseline: floor.onB.p99 },
+          { metric: "last subscriber, p50 per message", berth: summarize(berth.lastPerMessage).p50, baseline: summarize(floor.lastPerMessage).p50 },
+          { metric: "deliveries missing", berth: berth.missing, baseline: floor.missing, unit: "count" },
         ],
         goals: [{ text: `chat delivery p99 under ${GOAL_P99_MS} ms to ${SUBSCRIBERS} subscribers (got ${all.p99} ms)`, met }],
-        data: { subscribers: SUBSCRIBERS, messages: MESSAGES, all, managerA: summarize(delaysA), managerB: summarize(delaysB), lastPerMessage: lastArrival.map((x) => round(x)), missing },
+        data: {
+          subscribers: SUBSCRIBERS,
+          messages: MESSAGES,
+          berth: { ...berth, lastPerMessage: berth.lastPerMessage.map((x) => round(x)) },
+          floor: { ...floor, lastPerMessage: floor.lastPerMessage.map((x) => round(x)) },
+        },
       };
     } finally {
       for (const s of subs) s.close();
       await stopProc("manager-b");
+      await stopProc("fanout-floor-a");
+      await stopProc("fanout-floor-b");
       if (owned) await destroySessions(ctx.docker, [owned]);
     }
   },
 };
+
+/**
+ * Warm-up messages until one reaches every subscriber (subscriptions register asynchronously),
+ * then MESSAGES messages one at a time; a delivery's time is its arrival minus the moment
+ * `send` sent it.
+ */
+async function measure(subs: Subscriber[], send: (body: string) => Promise<number>, portA: number) {
+  const everyone = (body: string) => subs.every((s) => s.arrivals.has(body));
+  for (let w = 0; ; w++) {
+    await send(`warm-${w}`);
+    const ok = await waitFor(`warm-up ${w}`, () => everyone(`warm-${w}`), 5000, 20).then(() => true, () => false);
+    if (ok) break;
+    if (w >= 3) throw new Error(`after ${w + 1} warm-up messages, ${subs.filter((s) => !s.arrivals.has(`warm-${w}`)).length} subscribers still get nothing`);
+  }
+  const delays: number[] = [];
+  const delaysA: number[] = [];
+  const delaysB: number[] = [];
+  const lastPerMessage: number[] = [];
+  let missing = 0;
+  for (let m = 0; m < MESSAGES; m++) {
+    const body = `m-${m}`;
+    const at = await send(body);
+    await waitFor(`message ${m} everywhere`, () => everyone(body), 5000, 5).catch(() => {});
+    let last = 0;
+    for (const s of subs) {
+      const arrived = s.arrivals.get(body);
+      if (arrived === undefined) {
+        missing++;
+        continue;
+      }
+      const d = arrived - at;
+      delays.push(d);
+      (s.port === portA ? delaysA : delaysB).push(d);
+      last = Math.max(last, d);
+    }
+    lastPerMessage.push(last);
+    await sleep(100);
+  }
+  return { all: summarize(delays), onA: summarize(delaysA), onB: summarize(delaysB), lastPerMessage, missing };
+}

@@ -9,27 +9,16 @@ set -euo pipefail
 export BERTH_PROFILE=test
 # shellcheck source=scripts/lib/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
+# shellcheck source=scripts/lib/prepare.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/prepare.sh"
 cd "$ROOT"
 
-step() { printf '\n== %s\n' "$*"; }
-
-step "install"
-bash scripts/install.sh
-
-step "services"
-bash scripts/services.sh start --profile test
-
 # Only what the benchmarks run: the manager and agent (no client build), and the bench itself.
-step "prisma generate"
-npm run --silent prisma:generate
-step "build"
-npm run --silent build:server
-npx tsc -p bench/tsconfig.json
-
-step "tiny image"
-bash images/tiny/build.sh
+build_bench() {
+  npm run --silent build:server
+  npx tsc -p bench/tsconfig.json
+}
+prepare_test_stack build_bench
 
 step "bench"
-# Node trusts the stack's self-signed certificate, as a browser would once it is accepted.
-export NODE_EXTRA_CA_CERTS="$BERTH_TLS_CERT"
 exec node dist/bench/run.js "$@"

@@ -4,7 +4,11 @@ export interface ProbeOptions {
   host: string;
   port: number;
   secret: string;
+  /** Between knocks once the first seconds have passed (default 100 ms). */
   intervalMs?: number;
+  /** Between knocks during the first `eagerForMs` (default 15 ms for 2 s): most sessions answer within a second. */
+  eagerIntervalMs?: number;
+  eagerForMs?: number;
   timeoutMs?: number;
   signal?: AbortSignal;
   /** Asked about once a second while the desktop does not answer: a reason when it never will (container exited). */
@@ -18,8 +22,11 @@ export interface ProbeOptions {
 export async function waitUntilReady(o: ProbeOptions): Promise<void> {
   const url = `http://${probeHost(o.host)}:${o.port}/`;
   const intervalMs = o.intervalMs ?? 100;
+  const eagerIntervalMs = Math.min(o.eagerIntervalMs ?? 15, intervalMs);
   const timeoutMs = o.timeoutMs ?? 60_000;
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const eagerUntil = started + (o.eagerForMs ?? 2000);
+  const deadline = started + timeoutMs;
   let last = "no answer yet";
   let nextLivenessCheck = Date.now() + 1000;
   while (Date.now() < deadline) {
@@ -43,7 +50,7 @@ export async function waitUntilReady(o: ProbeOptions): Promise<void> {
       const reason = await o.whyDead();
       if (reason) throw new Error(reason);
     }
-    await sleep(intervalMs, o.signal);
+    await sleep(Date.now() < eagerUntil ? eagerIntervalMs : intervalMs, o.signal);
   }
   throw new Error(`the desktop did not answer within ${timeoutMs / 1000} s (last: ${last})`);
 }

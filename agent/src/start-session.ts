@@ -67,9 +67,10 @@ export async function adoptSession(deps: SessionDeps, s: DesiredSession, c: Cont
 }
 
 async function probeAndReport(deps: SessionDeps, s: DesiredSession, containerId: string, hostPort: number, signal: AbortSignal, o: { quiet?: boolean } = {}) {
-  // (A claimed pool session is up already: the progress report would only delay RUNNING.)
-  if (!o.quiet) await deps.report({ sessionId: s.sessionId, status: "STARTING", message: "waiting for the desktop", containerId });
-  await waitUntilReady({
+  // The progress report and the first knocks go out together: the report's round trip would
+  // otherwise delay the probe. (A claimed pool session is up already: no progress report.)
+  const reported = o.quiet ? Promise.resolve() : deps.report({ sessionId: s.sessionId, status: "STARTING", message: "waiting for the desktop", containerId });
+  const ready = waitUntilReady({
     host: deps.publishHost,
     port: hostPort,
     secret: s.secret,
@@ -82,6 +83,7 @@ async function probeAndReport(deps: SessionDeps, s: DesiredSession, containerId:
       return null;
     },
   });
+  await Promise.all([reported, ready]);
   signal.throwIfAborted();
   await deps.report({ sessionId: s.sessionId, status: "RUNNING", message: "running", containerId, hostPort });
 }

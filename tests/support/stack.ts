@@ -17,10 +17,13 @@ export interface ProcOptions {
 const pidFile = (name: string) => join(env.stateDir, `${name}.pid`);
 export const logFile = (name: string) => join(env.stateDir, `${name}.log`);
 
+/** Extra node options for every process started here, e.g. BERTH_PROC_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them. */
+const nodeArgs = () => process.env.BERTH_PROC_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+
 export function startProc(o: ProcOptions): number {
   mkdirSync(env.stateDir, { recursive: true });
   const out = openSync(logFile(o.name), "a");
-  const child = spawn(process.execPath, [join(env.root, o.script)], {
+  const child = spawn(process.execPath, [...nodeArgs(), join(env.root, o.script)], {
     cwd: env.root,
     env: { ...process.env, ...o.env },
     stdio: ["ignore", out, out],

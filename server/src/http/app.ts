@@ -7,6 +7,7 @@ import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
 import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from "graphql";
 import type { Context } from "../context.js";
+import { sharedSubscribe } from "./shared-subscribe.js";
 import type { Services } from "../services.js";
 import { formatError } from "../errors.js";
 import { resolveActor } from "../auth/resolve-actor.js";
@@ -31,6 +32,8 @@ export async function createApp(schema: GraphQLSchema, services: Services): Prom
     {
       schema,
       validate: (schema, document) => validate(schema, document, [...specifiedRules, queryLimits()]),
+      // An event's answer is worked out once per actor and operation, and shared by their connections.
+      subscribe: sharedSubscribe((args) => JSON.stringify((args.contextValue as Context).actor)),
       // Resolve who is connecting once, from the upgrade request's cookie or the agent's token.
       onConnect: async (ctx) => {
         const headers = { ...ctx.extra.request.headers, ...lowerKeys(ctx.connectionParams ?? {}) };

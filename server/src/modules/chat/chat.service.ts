@@ -1,12 +1,14 @@
 import type { Redis } from "ioredis";
 import type { Db } from "../../db.js";
 import type { Actor } from "../../auth/actor.js";
-import { requireUser } from "../../auth/policy.js";
+import { canChat, requireUser, type ActiveViewer } from "../../auth/policy.js";
 import { badInput, forbidden } from "../../errors.js";
 import { rateLimit } from "../../rate-limit.js";
 import type { Events } from "../../pubsub.js";
 import { isUuid } from "../../validation.js";
 import type { SessionService } from "../sessions/session.service.js";
+import { isEnded } from "../sessions/session.state.js";
+import type { SessionStatus } from "../../generated/prisma/enums.js";
 import type { ChatMessage } from "./chat.type.js";
 
 export const CHAT_MAX_LENGTH = 2000;
@@ -15,6 +17,19 @@ export const CHAT_RATE = { messages: 5, windowS: 10 };
 const withAuthor = { user: { select: { username: true } } } as const;
 type Row = { id: string; sessionId: string; userId: string; body: string; createdAt: Date; user: { username: string } };
 
+/**
+ * What every subscriber of one chat event needs, read once per event on this manager: the
+ * message, the session's owner and state, and the viewers of its active share. Each subscriber
+ * is then decided in memory with the same policy `mayChat` uses.
+ */
+type EventReading = {
+  session: { userId: string; status: SessionStatus } | null;
+  viewers: Map<string, ActiveViewer>;
+  message: Row | null;
+};
+/** How long one event's reading serves its subscribers (they all ask within moments of each other). */
+const EVENT_READING_MS = 2000;
+
 export class ChatService {
   constructor(
     private readonly db: Db,
@@ -22,6 +37,8 @@ export class ChatService {
     private readonly sessions: SessionService,
     private readonly redis: Redis,
   ) {}
+
+  private readonly readings = new Map<string, Promise<EventReading>>();
 
   async send(actor: Actor, sessionId: string, rawBody: string): Promise<ChatMessage> {
     const user = requireUser(actor);
@@ -41,12 +58,45 @@ export class ChatService {
     return rows.reverse().map(view);
   }
 
-  /** One message for a subscriber, re-authorised: a removed viewer gets FORBIDDEN and the subscription ends. */
+  /**
+   * One message for a subscriber, re-authorised: a removed viewer gets FORBIDDEN and the
+   * subscription ends. The reading behind it is shared by every subscriber of the same event.
+   */
   async forSubscriber(actor: Actor, sessionId: string, id: string): Promise<ChatMessage> {
-    await this.mayChat(actor, sessionId);
-    const row = await this.db.chatMessage.findUnique({ where: { id }, include: withAuthor });
-    if (!row || row.sessionId !== sessionId) throw forbidden("that message is gone");
-    return view(row);
+    const user = requireUser(actor);
+    if (!isUuid(sessionId) || !isUuid(id)) throw forbidden("you cannot chat in this session");
+    const { session, viewers, message } = await this.reading(sessionId, id);
+    const viewer = session && session.userId !== user.userId ? (viewers.get(user.userId) ?? null) : null;
+    if (!session || isEnded(session.status) || !canChat(actor, session, viewer)) throw forbidden("you cannot chat in this session");
+    if (!message || message.sessionId !== sessionId) throw forbidden("that message is gone");
+    return view(message);
+  }
+
+  /** The reading for one event: the first subscriber to ask starts it, the others await it. */
+  private reading(sessionId: string, messageId: string): Promise<EventReading> {
+    const key = `${sessionId}/${messageId}`;
+    let reading = this.readings.get(key);
+    if (!reading) {
+      reading = this.read(sessionId, messageId);
+      this.readings.set(key, reading);
+      const forget = () => this.readings.delete(key);
+      setTimeout(forget, EVENT_READING_MS).unref();
+      reading.catch(forget);
+    }
+    return reading;
+  }
+
+  private async read(sessionId: string, messageId: string): Promise<EventReading> {
+    const [session, viewerRows, message] = await Promise.all([
+      this.db.session.findUnique({ where: { id: sessionId }, select: { userId: true, status: true } }),
+      this.db.shareViewer.findMany({
+        where: { removedAt: null, share: { sessionId, active: true } },
+        select: { userId: true, shareId: true, share: { select: { mode: true } } },
+      }),
+      this.db.chatMessage.findUnique({ where: { id: messageId }, include: withAuthor }),
+    ]);
+    const viewers = new Map<string, ActiveViewer>(viewerRows.map((v) => [v.userId, { shareId: v.shareId, mode: v.share.mode }]));
+    return { session, viewers, message };
   }
 
   async mayChat(actor: Actor, sessionId: string) {

@@ -37,7 +37,9 @@
  * BERTH_GATEWAY_STOP_MS (default 400) for them, then exits, which makes the kernel kill the
  * rest. Without a COMMAND it exits at once on SIGTERM/SIGINT.
  *
- * One child process per connection; HTTP connections are kept alive between requests.
+ * Connections: one process serves every plain HTTP connection (an epoll loop; connections are
+ * kept alive between requests), so a new connection costs an accept, not a fork. Each WebSocket
+ * gets a child process of its own for its whole life.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -53,6 +55,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/epoll.h>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -247,8 +250,8 @@ static int writev_all(int fd, const void *a, size_t an, const void *b, size_t bn
     return 0;
 }
 
-/* Buffered reader: bytes read past a request's header are the next request, or the first
- * WebSocket frames. */
+/* Buffered reader of a WebSocket's process: the bytes that came with the upgrade request are its
+ * first frames. */
 typedef struct {
     int fd;
     char buf[HEADER_MAX + 1];
@@ -285,28 +288,6 @@ typedef struct {
     const char *authorization, *upgrade, *connection, *ws_key, *ws_version, *ws_protocol, *if_none_match;
     const char *claim_secret, *claim_view_secret;
 } request;
-
-/* Read one header block (up to the blank line) with a deadline. Returns its length, 0 when the
- * peer closed or stayed silent before sending anything, or -1 on a bad or incomplete header. */
-static int read_header(reader *r) {
-    long deadline = now_ms() + HEADER_TIMEOUT_MS;
-    for (;;) {
-        r->buf[r->len] = '\0';
-        char *end = strstr(r->buf, "\r\n\r\n");
-        if (end) return (int)(end - r->buf) + 4;
-        if (r->len >= HEADER_MAX) return -1;
-        long left = deadline - now_ms();
-        if (left <= 0) return r->len ? -1 : 0;
-        struct pollfd pfd = {.fd = r->fd, .events = POLLIN};
-        int pr = poll(&pfd, 1, (int)left);
-        if (pr < 0 && errno == EINTR) continue;
-        if (pr <= 0) return r->len ? -1 : 0;
-        ssize_t got = read(r->fd, r->buf + r->len, HEADER_MAX - r->len);
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) return r->len ? -1 : 0;
-        r->len += (size_t)got;
-    }
-}
 
 static char *trim(char *s) {
     while (*s == ' ' || *s == '\t') s++;
@@ -493,8 +474,8 @@ static void on_revocation_tick(int sig) {
     if (conn_principal[0] && principal_revoked(conn_principal)) _exit(0);
 }
 
+/* In a WebSocket's process: end it when its viewer is revoked. */
 static void watch_principal(const char *principal) {
-    if (conn_principal[0]) return; /* already watching (keep-alive connection) */
     snprintf(conn_principal, sizeof conn_principal, "%s", principal);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -512,8 +493,9 @@ static int valid_principal(const char *p, size_t n) {
     return 1;
 }
 
-/* "g1.<mode>.<principal>.<64 hex>": FULL or VIEW when the signature is right and not revoked. */
-static int check_viewer_token(const char *tok, size_t n, int *full) {
+/* "g1.<mode>.<principal>.<64 hex>": FULL or VIEW when the signature is right and not revoked;
+ * the principal goes to principal_out (sizeof conn_principal bytes). */
+static int check_viewer_token(const char *tok, size_t n, int *full, char *principal_out) {
     if (!full_secret || !*full_secret || n < 8 || strncmp(tok, "g1.", 3) != 0) return 0;
     const char *mode = tok + 3, *dot1 = memchr(mode, '.', n - 3);
     if (!dot1) return 0;
@@ -534,7 +516,7 @@ static int check_viewer_token(const char *tok, size_t n, int *full) {
     memcpy(p, principal, pl);
     p[pl] = 0;
     if (principal_revoked(p)) return 0;
-    watch_principal(p);
+    memcpy(principal_out, p, pl + 1);
     *full = !strncmp(mode, "full", 4);
     return 1;
 }
@@ -613,7 +595,9 @@ static int write_claim(const char *full, const char *view) {
 
 enum access { DENIED, FULL, VIEW };
 
-static enum access check_auth(const char *authorization) {
+/* principal_out (sizeof conn_principal bytes) gets the viewer's principal, "" for a secret. */
+static enum access check_auth(const char *authorization, char *principal_out) {
+    principal_out[0] = '\0';
     load_claimed_secrets();
     if (!authorization || strncasecmp(authorization, "Bearer ", 7) != 0) return DENIED;
     const char *tok = authorization + 7;
@@ -622,20 +606,55 @@ static enum access check_auth(const char *authorization) {
     if (secret_equals(tok, n, full_secret)) return FULL;
     if (secret_equals(tok, n, view_secret)) return VIEW;
     int full = 0;
-    if (check_viewer_token(tok, n, &full)) return full ? FULL : VIEW;
+    if (check_viewer_token(tok, n, &full, principal_out)) return full ? FULL : VIEW;
     return DENIED;
+}
+
+/* ------------------------------------------------------------------ responses */
+
+/*
+ * One client connection of the event loop (see "connections"). A response is built whole in
+ * out (headers and small bodies); a static file's body follows it with sendfile. c->keep says
+ * whether the connection reads the next request after it (1) or closes (0).
+ */
+#define OUT_MAX 8192
+
+enum conn_state { C_READ, C_WRITE, C_LINGER };
+
+typedef struct {
+    int fd;
+    int index;           /* in conns[] */
+    enum conn_state state;
+    unsigned events;     /* what epoll watches for it */
+    int keep;
+    int served;          /* requests answered on this connection */
+    long deadline;       /* C_READ: for the next header; C_WRITE: for progress; C_LINGER: for the peer */
+    size_t out_len, out_pos;
+    int file;            /* the static file being sent, or -1 */
+    off_t file_off, file_end;
+    char principal[128]; /* the viewer whose token the last request carried, "" for a secret */
+    size_t in_len;
+    char out[OUT_MAX];
+    char in[HEADER_MAX + 1];
+} conn;
+
+static int out_add(conn *c, const void *p, size_t n) {
+    if (n > OUT_MAX - c->out_len) return -1;
+    memcpy(c->out + c->out_len, p, n);
+    c->out_len += n;
+    return 0;
 }
 
 static const char *conn_header(int keep) { return keep ? "Connection: keep-alive\r\n" : "Connection: close\r\n"; }
 
-static int send_simple(int fd, const char *status, const char *extra, const char *body, int head_only, int keep) {
-    char hdr[1024];
+static int send_simple(conn *c, const char *status, const char *extra, const char *body, int head_only) {
+    char hdr[3072];
     int n = snprintf(hdr, sizeof hdr,
                      "HTTP/1.1 %s\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %zu\r\n"
                      "Cache-Control: no-store\r\n%s%s\r\n",
-                     status, strlen(body), extra ? extra : "", conn_header(keep));
-    if (write_all(fd, hdr, (size_t)n) < 0) return -1;
-    if (!head_only && write_all(fd, body, strlen(body)) < 0) return -1;
+                     status, strlen(body), extra ? extra : "", conn_header(c->keep));
+    if (n < 0 || n >= (int)sizeof hdr || out_add(c, hdr, (size_t)n) < 0) return -1;
+    if (!head_only && out_add(c, body, strlen(body)) < 0) return -1;
     return 0;
 }
 
@@ -662,19 +681,19 @@ static size_t html_escape(const char *in, char *out, size_t cap) {
     return o;
 }
 
-static int send_body(int fd, const char *type, const char *body, int bl, int head_only, int keep) {
+static int send_body(conn *c, const char *type, const char *body, int bl, int head_only) {
     char hdr[512];
     int hl = snprintf(hdr, sizeof hdr,
                       "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\n"
                       "Cache-Control: no-store\r\n%s\r\n",
-                      type, bl, conn_header(keep));
-    if (write_all(fd, hdr, (size_t)hl) < 0) return -1;
-    if (!head_only && write_all(fd, body, (size_t)bl) < 0) return -1;
+                      type, bl, conn_header(c->keep));
+    if (out_add(c, hdr, (size_t)hl) < 0) return -1;
+    if (!head_only && out_add(c, body, (size_t)bl) < 0) return -1;
     return 0;
 }
 
 /* The tiny test image's page. */
-static int send_tiny_page(int fd, enum access acc, int head_only, int keep) {
+static int send_tiny_page(conn *c, enum access acc, int head_only) {
     char sid[1024], body[4096];
     html_escape(session_id ? session_id : "", sid, sizeof sid);
     int bl = snprintf(body, sizeof body,
@@ -684,15 +703,15 @@ static int send_tiny_page(int fd, enum access acc, int head_only, int keep) {
                       "<p>Access: <span id=\"berth-access\">%s</span></p>\n</body></html>\n",
                       sid, acc == VIEW ? "view" : "full");
     if (bl >= (int)sizeof body) bl = (int)sizeof body - 1;
-    return send_body(fd, "text/html; charset=utf-8", body, bl, head_only, keep);
+    return send_body(c, "text/html; charset=utf-8", body, bl, head_only);
 }
 
 /* berth-session.json: what this connection may do, for the page. */
-static int send_session_info(int fd, enum access acc, int head_only, int keep) {
+static int send_session_info(conn *c, enum access acc, int head_only) {
     char body[256];
     int bl = snprintf(body, sizeof body, "{\"access\":\"%s\",\"vnc\":%s}\n", acc == VIEW ? "view" : "full",
                       vnc_enabled ? "true" : "false");
-    return send_body(fd, "application/json", body, bl, head_only, keep);
+    return send_body(c, "application/json", body, bl, head_only);
 }
 
 /* ------------------------------------------------------------------ static files */
@@ -755,17 +774,17 @@ static int clean_path(const char *raw, char *out, size_t cap) {
     return 0;
 }
 
-static int serve_file(int fd, const request *rq, int head_only, int keep) {
+/* Puts the file's headers in c->out and leaves its body to the event loop (c->file). */
+static int serve_file(conn *c, const request *rq, int head_only) {
     char rel[2048], full[4200];
-    if (clean_path(rq->path, rel, sizeof rel) < 0)
-        return send_simple(fd, "400 Bad Request", NULL, "bad path\n", head_only, keep);
+    if (clean_path(rq->path, rel, sizeof rel) < 0) return send_simple(c, "400 Bad Request", NULL, "bad path\n", head_only);
     size_t rl = strlen(rel);
     snprintf(full, sizeof full, "%s%s%s", web_root, rel, rel[rl - 1] == '/' ? "index.html" : "");
     int file = open(full, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     struct stat st;
     if (file < 0 || fstat(file, &st) < 0) {
         if (file >= 0) close(file);
-        return send_simple(fd, "404 Not Found", NULL, "not found\n", head_only, keep);
+        return send_simple(c, "404 Not Found", NULL, "not found\n", head_only);
     }
     if (S_ISDIR(st.st_mode)) {
         /* A relative redirect to the directory, so it works under any path prefix. */
@@ -773,43 +792,41 @@ static int serve_file(int fd, const request *rq, int head_only, int keep) {
         const char *last = strrchr(rel, '/');
         char loc[2200];
         snprintf(loc, sizeof loc, "Location: %s/\r\n", last ? last + 1 : "");
-        return send_simple(fd, "301 Moved Permanently", loc, "moved\n", head_only, keep);
+        return send_simple(c, "301 Moved Permanently", loc, "moved\n", head_only);
     }
     if (!S_ISREG(st.st_mode)) {
         close(file);
-        return send_simple(fd, "404 Not Found", NULL, "not found\n", head_only, keep);
+        return send_simple(c, "404 Not Found", NULL, "not found\n", head_only);
     }
     char etag[64];
     snprintf(etag, sizeof etag, "\"%lx-%lx\"", (unsigned long)st.st_mtime, (unsigned long)st.st_size);
     const char *type = mime_type(full);
     /* Pages are revalidated every time; the rest of a session's files don't change while it runs. */
     const char *cache = !strncmp(type, "text/html", 9) ? "no-cache" : "private, max-age=86400";
+    char hdr[768];
+    int hl;
     if (rq->if_none_match && strstr(rq->if_none_match, etag)) {
         close(file);
-        char hdr[512];
-        int hl = snprintf(hdr, sizeof hdr, "HTTP/1.1 304 Not Modified\r\nETag: %s\r\nCache-Control: %s\r\n%s\r\n", etag,
-                          cache, conn_header(keep));
-        return write_all(fd, hdr, (size_t)hl);
+        hl = snprintf(hdr, sizeof hdr, "HTTP/1.1 304 Not Modified\r\nETag: %s\r\nCache-Control: %s\r\n%s\r\n", etag, cache,
+                      conn_header(c->keep));
+        return out_add(c, hdr, (size_t)hl);
     }
-    char hdr[768];
-    int hl = snprintf(hdr, sizeof hdr,
-                      "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %lld\r\nETag: %s\r\n"
-                      "Cache-Control: %s\r\nX-Content-Type-Options: nosniff\r\n%s\r\n",
-                      type, (long long)st.st_size, etag, cache, conn_header(keep));
-    int rc = write_all(fd, hdr, (size_t)hl);
-    if (rc == 0 && !head_only) {
-        off_t off = 0;
-        while (off < st.st_size) {
-            ssize_t s = sendfile(fd, file, &off, (size_t)(st.st_size - off));
-            if (s < 0 && errno == EINTR) continue;
-            if (s <= 0) {
-                rc = -1;
-                break;
-            }
-        }
+    hl = snprintf(hdr, sizeof hdr,
+                  "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %lld\r\nETag: %s\r\n"
+                  "Cache-Control: %s\r\nX-Content-Type-Options: nosniff\r\n%s\r\n",
+                  type, (long long)st.st_size, etag, cache, conn_header(c->keep));
+    if (out_add(c, hdr, (size_t)hl) < 0) {
+        close(file);
+        return -1;
     }
-    close(file);
-    return rc;
+    if (head_only || st.st_size == 0) {
+        close(file);
+        return 0;
+    }
+    c->file = file;
+    c->file_off = 0;
+    c->file_end = st.st_size;
+    return 0;
 }
 
 /* ------------------------------------------------------------------ WebSocket: framing */
@@ -1212,31 +1229,27 @@ done:
 
 /* ------------------------------------------------------------------ WebSocket: handshake */
 
-static void handle_websocket(int fd, reader *r, const request *rq, enum access acc) {
-    if (!rq->ws_key || strlen(rq->ws_key) > 64) {
-        send_simple(fd, "400 Bad Request", NULL, "bad websocket handshake\n", 0, 0);
-        return;
-    }
-    if (!rq->ws_version || strcmp(rq->ws_version, "13") != 0) {
-        send_simple(fd, "426 Upgrade Required", "Sec-WebSocket-Version: 13\r\n", "websocket version 13 only\n", 0, 0);
-        return;
-    }
+/* The request's key and version are checked already (see answer). Runs in the connection's own
+ * process, with a blocking socket, until the WebSocket ends. */
+static void handle_websocket(conn *c, reader *r, const request *rq, enum access acc) {
+    int fd = c->fd;
     int vfd = -1;
     if (vnc_enabled) {
         vfd = vnc_connect();
         if (vfd < 0) {
             logf_("websocket: the VNC server does not answer");
-            send_simple(fd, "502 Bad Gateway", NULL, "the desktop is not running\n", 0, 0);
+            c->keep = 0;
+            if (send_simple(c, "502 Bad Gateway", NULL, "the desktop is not running\n", 0) == 0) write_all(fd, c->out, c->out_len);
             return;
         }
     }
     char keyguid[160];
     snprintf(keyguid, sizeof keyguid, "%s258EAFA5-E914-47DA-95CA-C5AB0DC85B11", rq->ws_key);
     uint8_t digest[20];
-    sha1_ctx c;
-    sha1_init(&c);
-    sha1_update(&c, keyguid, strlen(keyguid));
-    sha1_final(&c, digest);
+    sha1_ctx h;
+    sha1_init(&h);
+    sha1_update(&h, keyguid, strlen(keyguid));
+    sha1_final(&h, digest);
     char accept[32];
     base64_encode(digest, 20, accept);
 
@@ -1271,89 +1284,16 @@ static void handle_websocket(int fd, reader *r, const request *rq, enum access a
 
 /* ------------------------------------------------------------------ connections */
 
-/* POST /.berth/claim: a warm-pool session handed to its user (see write_claim). */
-static void handle_claim(int fd, const request *rq, enum access acc) {
-    if (acc != FULL) {
-        send_simple(fd, "403 Forbidden", NULL, "a claim needs full control\n", 0, 0);
-        return;
-    }
-    if (rq->has_body || !valid_secret(rq->claim_secret) || (rq->claim_view_secret && *rq->claim_view_secret && !valid_secret(rq->claim_view_secret))) {
-        send_simple(fd, "400 Bad Request", NULL, "a claim needs X-Berth-Secret (and may have X-Berth-View-Secret): 16 to 255 of [A-Za-z0-9._-], no body\n", 0, 0);
-        return;
-    }
-    int rc = write_claim(rq->claim_secret, rq->claim_view_secret);
-    if (rc == 1) {
-        logf_("POST /.berth/claim 409");
-        send_simple(fd, "409 Conflict", NULL, "this session was claimed already\n", 0, 0);
-    } else if (rc < 0) {
-        logf_("POST /.berth/claim 500: %s: %s", SECRETS_FILE, strerror(errno));
-        send_simple(fd, "500 Internal Server Error", NULL, "cannot store the credentials\n", 0, 0);
-    } else {
-        logf_("POST /.berth/claim 200: the session has its user's credentials now");
-        send_simple(fd, "200 OK", NULL, "claimed\n", 0, 0);
-    }
-}
-
-static void handle_connection(int fd) {
-    static reader r;
-    static char head[HEADER_MAX + 1];
-    r.fd = fd;
-    r.len = r.pos = 0;
-    for (int served = 0; served < KEEPALIVE_MAX_REQUESTS; served++) {
-        int hl = read_header(&r);
-        if (hl <= 0) {
-            if (hl < 0) send_simple(fd, "400 Bad Request", NULL, "bad request\n", 0, 0);
-            return;
-        }
-        memcpy(head, r.buf, (size_t)hl);
-        head[hl] = '\0';
-        r.pos = (size_t)hl; /* anything after the header is the next request or WebSocket frames */
-
-        request rq;
-        if (parse_request(head, &rq) < 0) {
-            send_simple(fd, "400 Bad Request", NULL, "bad request\n", 0, 0);
-            return;
-        }
-        int head_only = !strcmp(rq.method, "HEAD");
-        enum access acc = check_auth(rq.authorization);
-        if (acc == DENIED) {
-            logf_("%s %s 401", rq.method, rq.path);
-            send_simple(fd, "401 Unauthorized", "WWW-Authenticate: Bearer realm=\"berth-session\"\r\n",
-                        "missing or wrong session credential\n", head_only, 0);
-            return;
-        }
-        if (!strcmp(rq.method, "POST") && !strncmp(rq.path, "/.berth/claim", 13) && (rq.path[13] == '\0' || rq.path[13] == '?')) {
-            handle_claim(fd, &rq, acc);
-            return;
-        }
-        if (strcmp(rq.method, "GET") != 0 && !head_only) {
-            logf_("%s %s 405", rq.method, rq.path);
-            send_simple(fd, "405 Method Not Allowed", "Allow: GET, HEAD\r\n", "method not allowed\n", 0, 0);
-            return;
-        }
-        if (!head_only && has_token(rq.upgrade, "websocket") && has_token(rq.connection, "upgrade")) {
-            logf_("GET %s websocket (%s)", rq.path, acc == VIEW ? "view" : "full");
-            handle_websocket(fd, &r, &rq, acc);
-            return;
-        }
-        int keep = rq.http11 ? !has_token(rq.connection, "close") : has_token(rq.connection, "keep-alive");
-        if (rq.has_body) keep = 0;
-        int rc;
-        size_t pl = strcspn(rq.path, "?#");
-        int is_info = pl >= 19 && !strncmp(rq.path + pl - 19, "/berth-session.json", 19);
-        if (is_info) rc = send_session_info(fd, acc, head_only, keep);
-        else if (web_root) rc = serve_file(fd, &rq, head_only, keep);
-        else rc = send_tiny_page(fd, acc, head_only, keep);
-        if (rc < 0 || !keep) return;
-        /* Keep the bytes after this request's header for the next one. */
-        memmove(r.buf, r.buf + r.pos, r.len - r.pos);
-        r.len -= r.pos;
-        r.pos = 0;
-    }
-}
-
+/*
+ * One process serves every plain HTTP connection: an epoll loop over nonblocking sockets (a new
+ * connection costs an accept, not a fork, which matters inside a quarter of a core). A request's
+ * header is read whole (HEADER_MAX at most), answered from memory or with sendfile, and the
+ * connection is kept for the next request. A WebSocket upgrade forks: its child owns the
+ * connection for its whole life (bridge or echo, with its viewer's revocation watch), so a busy
+ * desktop stream never holds up the page requests.
+ */
 /* Half-close, then read until the peer closes (1 s at most), so unread input doesn't turn our
- * last response into a connection reset. */
+ * last response into a connection reset. (A WebSocket's process, with a blocking socket.) */
 static void linger_close(int fd) {
     char sink[4096];
     shutdown(fd, SHUT_WR);
@@ -1361,6 +1301,339 @@ static void linger_close(int fd) {
     for (int i = 0; i < 10 && poll(&pfd, 1, 100) > 0; i++)
         if (read(fd, sink, sizeof sink) <= 0) break;
     close(fd);
+}
+
+#define MAX_CONNS 1024
+#define LINGER_MS 1000
+#define STALL_MS 60000   /* a client that takes nothing of a response for this long is dropped */
+#define TICK_MS 250      /* timeouts and revocations are checked this often */
+
+static int ep = -1, listen_fd = -1;
+static conn *conns[MAX_CONNS];
+static int nconns, accept_paused;
+/* Closed during one batch of epoll events, freed after it (a later event may still name them). */
+static conn *closed[2 * MAX_CONNS];
+static int nclosed;
+
+static void conn_watch(conn *c, unsigned events) {
+    if (c->events == events) return;
+    struct epoll_event ev = {.events = events, .data.ptr = c};
+    epoll_ctl(ep, EPOLL_CTL_MOD, c->fd, &ev);
+    c->events = events;
+}
+
+static void accept_resume(void) {
+    if (!accept_paused) return;
+    struct epoll_event ev = {.events = EPOLLIN, .data.ptr = NULL};
+    epoll_ctl(ep, EPOLL_CTL_MOD, listen_fd, &ev);
+    accept_paused = 0;
+}
+
+static void accept_pause(void) {
+    if (accept_paused) return;
+    struct epoll_event ev = {.events = 0, .data.ptr = NULL};
+    epoll_ctl(ep, EPOLL_CTL_MOD, listen_fd, &ev);
+    accept_paused = 1;
+}
+
+/* Removes it from epoll first: a forked WebSocket child may still hold the socket for a moment,
+ * and epoll would otherwise keep reporting it. */
+static void conn_close(conn *c) {
+    epoll_ctl(ep, EPOLL_CTL_DEL, c->fd, NULL);
+    close(c->fd);
+    if (c->file >= 0) close(c->file);
+    c->fd = -1;
+    c->file = -1;
+    conns[c->index] = conns[--nconns];
+    conns[c->index]->index = c->index;
+    closed[nclosed++] = c;
+    accept_resume();
+}
+
+static void conn_open(int fd) {
+    conn *c = malloc(sizeof *c);
+    if (!c) {
+        close(fd);
+        return;
+    }
+    c->fd = fd;
+    c->state = C_READ;
+    c->events = EPOLLIN;
+    c->keep = 0;
+    c->served = 0;
+    c->deadline = now_ms() + HEADER_TIMEOUT_MS;
+    c->out_len = c->out_pos = 0;
+    c->file = -1;
+    c->principal[0] = '\0';
+    c->in_len = 0;
+    struct epoll_event ev = {.events = EPOLLIN, .data.ptr = c};
+    if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0) {
+        close(fd);
+        free(c);
+        return;
+    }
+    c->index = nconns;
+    conns[nconns++] = c;
+}
+
+/* Stop writing, then read until the peer closes (LINGER_MS at most), so unread input doesn't turn
+ * our last response into a connection reset. */
+static void conn_linger(conn *c) {
+    shutdown(c->fd, SHUT_WR);
+    c->state = C_LINGER;
+    c->deadline = now_ms() + LINGER_MS;
+    conn_watch(c, EPOLLIN);
+}
+
+/* POST /.berth/claim: a warm-pool session handed to its user (see write_claim). */
+static void handle_claim(conn *c, const request *rq, enum access acc) {
+    if (acc != FULL) {
+        send_simple(c, "403 Forbidden", NULL, "a claim needs full control\n", 0);
+        return;
+    }
+    if (rq->has_body || !valid_secret(rq->claim_secret) || (rq->claim_view_secret && *rq->claim_view_secret && !valid_secret(rq->claim_view_secret))) {
+        send_simple(c, "400 Bad Request", NULL, "a claim needs X-Berth-Secret (and may have X-Berth-View-Secret): 16 to 255 of [A-Za-z0-9._-], no body\n", 0);
+        return;
+    }
+    int rc = write_claim(rq->claim_secret, rq->claim_view_secret);
+    if (rc == 1) {
+        logf_("POST /.berth/claim 409");
+        send_simple(c, "409 Conflict", NULL, "this session was claimed already\n", 0);
+    } else if (rc < 0) {
+        logf_("POST /.berth/claim 500: %s: %s", SECRETS_FILE, strerror(errno));
+        send_simple(c, "500 Internal Server Error", NULL, "cannot store the credentials\n", 0);
+    } else {
+        logf_("POST /.berth/claim 200: the session has its user's credentials now");
+        send_simple(c, "200 OK", NULL, "claimed\n", 0);
+    }
+}
+
+/* Answers the request whose header takes the first hl bytes of c->in, and drops those bytes (the
+ * rest is the next request, or a WebSocket's first frames). Returns 1 for a WebSocket upgrade
+ * (rq and *acc filled; the caller forks for it), else 0 with the response in c->out (empty when
+ * it could not be built: the connection closes). */
+static int answer(conn *c, size_t hl, request *rq, enum access *acc) {
+    static char head[HEADER_MAX + 1]; /* rq points into it */
+    memcpy(head, c->in, hl);
+    head[hl] = '\0';
+    memmove(c->in, c->in + hl, c->in_len - hl);
+    c->in_len -= hl;
+    c->keep = 0;
+    if (parse_request(head, rq) < 0) {
+        send_simple(c, "400 Bad Request", NULL, "bad request\n", 0);
+        return 0;
+    }
+    int head_only = !strcmp(rq->method, "HEAD");
+    *acc = check_auth(rq->authorization, c->principal);
+    if (*acc == DENIED) {
+        logf_("%s %s 401", rq->method, rq->path);
+        send_simple(c, "401 Unauthorized", "WWW-Authenticate: Bearer realm=\"berth-session\"\r\n", "missing or wrong session credential\n", head_only);
+        return 0;
+    }
+    if (!strcmp(rq->method, "POST") && !strncmp(rq->path, "/.berth/claim", 13) && (rq->path[13] == '\0' || rq->path[13] == '?')) {
+        handle_claim(c, rq, *acc);
+        return 0;
+    }
+    if (strcmp(rq->method, "GET") != 0 && !head_only) {
+        logf_("%s %s 405", rq->method, rq->path);
+        send_simple(c, "405 Method Not Allowed", "Allow: GET, HEAD\r\n", "method not allowed\n", 0);
+        return 0;
+    }
+    if (!head_only && has_token(rq->upgrade, "websocket") && has_token(rq->connection, "upgrade")) {
+        if (!rq->ws_key || strlen(rq->ws_key) > 64) {
+            send_simple(c, "400 Bad Request", NULL, "bad websocket handshake\n", 0);
+            return 0;
+        }
+        if (!rq->ws_version || strcmp(rq->ws_version, "13") != 0) {
+            send_simple(c, "426 Upgrade Required", "Sec-WebSocket-Version: 13\r\n", "websocket version 13 only\n", 0);
+            return 0;
+        }
+        logf_("GET %s websocket (%s)", rq->path, *acc == VIEW ? "view" : "full");
+        return 1;
+    }
+    c->keep = rq->http11 ? !has_token(rq->connection, "close") : has_token(rq->connection, "keep-alive");
+    if (rq->has_body || c->served + 1 >= KEEPALIVE_MAX_REQUESTS) c->keep = 0;
+    size_t pl = strcspn(rq->path, "?#");
+    int is_info = pl >= 19 && !strncmp(rq->path + pl - 19, "/berth-session.json", 19);
+    int rc = is_info ? send_session_info(c, *acc, head_only) : web_root ? serve_file(c, rq, head_only) : send_tiny_page(c, *acc, head_only);
+    if (rc < 0) c->out_len = 0;
+    return 0;
+}
+
+/* The WebSocket's own process: it keeps only its connection, and ends with it. */
+static void websocket_child(conn *c, const request *rq, enum access acc) {
+    close(listen_fd);
+    close(ep);
+    for (int i = 0; i < nconns; i++) {
+        if (conns[i] == c) continue;
+        close(conns[i]->fd);
+        if (conns[i]->file >= 0) close(conns[i]->file);
+    }
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGCHLD, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    fcntl(c->fd, F_SETFL, fcntl(c->fd, F_GETFL) & ~O_NONBLOCK);
+    if (c->principal[0]) watch_principal(c->principal);
+    static reader r;
+    r.fd = c->fd;
+    memcpy(r.buf, c->in, c->in_len);
+    r.len = c->in_len;
+    r.pos = 0;
+    handle_websocket(c, &r, rq, acc);
+    linger_close(c->fd);
+    _exit(0);
+}
+
+/* The response in c->out goes out next (conn_process sends it). */
+static void respond(conn *c) {
+    c->state = C_WRITE;
+    c->deadline = now_ms() + STALL_MS;
+}
+
+/* The request could not be read: 400, and the connection closes. */
+static void respond_bad_request(conn *c) {
+    c->keep = 0;
+    c->in_len = 0;
+    c->out_len = c->out_pos = 0;
+    send_simple(c, "400 Bad Request", NULL, "bad request\n", 0);
+    respond(c);
+}
+
+/* Sends what is pending of the response. Returns 1 when all of it is out, 0 when the socket is
+ * full (the loop waits for it to drain), -1 when the connection is gone. */
+static int conn_send(conn *c) {
+    while (c->out_pos < c->out_len) {
+        ssize_t w = send(c->fd, c->out + c->out_pos, c->out_len - c->out_pos, MSG_NOSIGNAL | (c->file >= 0 ? MSG_MORE : 0));
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0 && errno == EAGAIN) return 0;
+        if (w < 0) return -1;
+        c->out_pos += (size_t)w;
+        c->deadline = now_ms() + STALL_MS;
+    }
+    while (c->file >= 0 && c->file_off < c->file_end) {
+        ssize_t s = sendfile(c->fd, c->file, &c->file_off, (size_t)(c->file_end - c->file_off));
+        if (s < 0 && errno == EINTR) continue;
+        if (s < 0 && errno == EAGAIN) return 0;
+        if (s <= 0) return -1; /* 0: the file shrank; the promised length can't be kept */
+        c->deadline = now_ms() + STALL_MS;
+    }
+    if (c->file >= 0) close(c->file);
+    c->file = -1;
+    c->out_len = c->out_pos = 0;
+    return 1;
+}
+
+/* Answers every complete request in c->in, one after the other, until a response has to wait
+ * for the socket, more input is needed, or the connection ends. */
+static void conn_process(conn *c) {
+    for (;;) {
+        if (c->state == C_WRITE) {
+            int rc = conn_send(c);
+            if (rc < 0) { conn_close(c); return; }
+            if (rc == 0) { conn_watch(c, EPOLLOUT); return; }
+            c->served++;
+            if (!c->keep) { conn_linger(c); return; }
+            c->state = C_READ;
+            c->deadline = now_ms() + HEADER_TIMEOUT_MS;
+            conn_watch(c, EPOLLIN);
+        }
+        if (c->state != C_READ) return;
+        c->in[c->in_len] = '\0';
+        char *end = memmem(c->in, c->in_len, "\r\n\r\n", 4);
+        if (!end) {
+            if (c->in_len < HEADER_MAX) return;
+            respond_bad_request(c);
+            continue;
+        }
+        request rq;
+        enum access acc = DENIED;
+        if (answer(c, (size_t)(end - c->in) + 4, &rq, &acc) == 1) {
+            pid_t pid = fork();
+            if (pid == 0) websocket_child(c, &rq, acc);
+            if (pid < 0) perror("fork");
+            conn_close(c); /* the child has it now (or, without one, it just ends) */
+            return;
+        }
+        if (c->out_len == 0) { conn_close(c); return; }
+        respond(c);
+    }
+}
+
+static void conn_ready(conn *c, unsigned events) {
+    if (c->state == C_WRITE) { conn_process(c); return; }
+    char sink[4096];
+    for (;;) {
+        char *dst = c->state == C_READ ? c->in + c->in_len : sink;
+        size_t room = c->state == C_READ ? HEADER_MAX - c->in_len : sizeof sink;
+        if (room == 0) break;
+        ssize_t got = read(c->fd, dst, room);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0 && errno == EAGAIN) break;
+        if (got <= 0) {
+            /* The peer is done (or gone). Half a header still gets its 400, as before. */
+            if (c->state == C_READ && c->in_len > 0 && !(events & EPOLLERR) && got == 0) {
+                respond_bad_request(c);
+                conn_process(c);
+                return;
+            }
+            conn_close(c);
+            return;
+        }
+        if (c->state == C_READ) c->in_len += (size_t)got;
+        if ((size_t)got < room) break;
+    }
+    if (c->state == C_READ) conn_process(c);
+}
+
+static void free_closed(void) {
+    while (nclosed > 0) free(closed[--nclosed]);
+}
+
+/* Every TICK_MS: header, stall and linger timeouts, and viewers revoked since their last request
+ * (their connections end, as a WebSocket's does; a new request of theirs is refused anyway). */
+static void conns_tick(void) {
+    long now = now_ms();
+    for (int i = nconns - 1; i >= 0; i--) {
+        conn *c = conns[i];
+        if (c->principal[0] && principal_revoked(c->principal)) {
+            conn_close(c);
+        } else if (now >= c->deadline) {
+            if (c->state == C_READ && c->in_len > 0) {
+                respond_bad_request(c);
+                conn_process(c);
+            } else {
+                conn_close(c);
+            }
+        }
+    }
+}
+
+/* Accepts what waits. At MAX_CONNS it first makes room by closing an idle kept-alive connection,
+ * else stops accepting until one ends. */
+static void accept_all(void) {
+    int one = 1;
+    for (;;) {
+        if (nconns >= MAX_CONNS) {
+            conn *idle = NULL;
+            for (int i = 0; i < nconns && !idle; i++)
+                if (conns[i]->state == C_READ && conns[i]->in_len == 0 && conns[i]->served > 0) idle = conns[i];
+            if (!idle) { accept_pause(); return; }
+            conn_close(idle);
+        }
+        int fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+        if (fd < 0) {
+            if (errno == EINTR || errno == ECONNABORTED) continue;
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) accept_pause(); /* the tick resumes */
+            else if (errno != EAGAIN) perror("accept");
+            return;
+        }
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
+        conn_open(fd);
+    }
 }
 
 /* ------------------------------------------------------------------ init */
@@ -1776,7 +2049,64 @@ static int cmd_screenshot(int argc, char **argv) {
     return rc < 0 ? 1 : 0;
 }
 
-#define BERTH_GATEWAY_VERSION "3"
+/* ------------------------------------------------------------------ the main loop */
+
+/* Accepts and serves connections, and does init's work (see the header), until it is time to exit;
+ * returns the exit code. Signals arrive only while it waits (waitmask). */
+static int serve(char **command, const sigset_t *waitmask) {
+    ep = epoll_create1(EPOLL_CLOEXEC);
+    if (ep < 0) { perror("epoll_create1"); return 1; }
+    fcntl(listen_fd, F_SETFL, fcntl(listen_fd, F_GETFL) | O_NONBLOCK);
+    struct epoll_event lev = {.events = EPOLLIN, .data.ptr = NULL};
+    if (epoll_ctl(ep, EPOLL_CTL_ADD, listen_fd, &lev) < 0) { perror("epoll_ctl"); return 1; }
+    long next_tick = now_ms() + TICK_MS;
+    struct epoll_event evs[64];
+    for (;;) {
+        if (got_term) {
+            logf_("gateway: signal %d, stopping", (int)got_term);
+            if (!command) return 0; /* WebSocket children die with the container (or serve out their one connection) */
+            stop_everything();
+            return 0;
+        }
+        if (got_chld) {
+            got_chld = 0;
+            int st = 0;
+            if (reap(&st)) {
+                int code = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+                logf_("gateway: %s ended (%s %d), stopping", command[0], WIFEXITED(st) ? "exit code" : "signal",
+                      WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st));
+                session_pid = 0;
+                stop_everything();
+                return code;
+            }
+        }
+        int timeout = -1;
+        if (nconns > 0 || accept_paused) {
+            long left = next_tick - now_ms();
+            timeout = left < 0 ? 0 : (int)left;
+        }
+        int n = epoll_pwait(ep, evs, 64, timeout, waitmask);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            perror("epoll_pwait");
+            return 1;
+        }
+        for (int i = 0; i < n; i++) {
+            conn *c = evs[i].data.ptr;
+            if (!c) accept_all();
+            else if (c->fd >= 0) conn_ready(c, evs[i].events);
+        }
+        free_closed();
+        if (now_ms() >= next_tick) {
+            conns_tick();
+            free_closed();
+            if (nconns < MAX_CONNS) accept_resume();
+            next_tick = now_ms() + TICK_MS;
+        }
+    }
+}
+
+#define BERTH_GATEWAY_VERSION "4"
 
 int main(int argc, char **argv) {
     /* Commands the agent runs inside the container with docker exec. */
@@ -1885,56 +2215,6 @@ int main(int argc, char **argv) {
         }
     }
 
-    for (;;) {
-        if (got_term) {
-            logf_("gateway: signal %d, stopping", (int)got_term);
-            if (!command) return 0; /* connection children die with the container (or serve out their one connection) */
-            stop_everything();
-            return 0;
-        }
-        if (got_chld) {
-            got_chld = 0;
-            int st = 0;
-            if (reap(&st)) {
-                int code = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-                logf_("gateway: %s ended (%s %d), stopping", command[0], WIFEXITED(st) ? "exit code" : "signal",
-                      WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st));
-                session_pid = 0;
-                stop_everything();
-                return code;
-            }
-        }
-        struct pollfd pfd = {.fd = ls, .events = POLLIN};
-        int pr = ppoll(&pfd, 1, NULL, &waitmask);
-        if (pr < 0) {
-            if (errno == EINTR) continue;
-            perror("ppoll");
-            return 1;
-        }
-        if (!(pfd.revents & POLLIN)) continue;
-        int fd = accept4(ls, NULL, NULL, SOCK_CLOEXEC);
-        if (fd < 0) {
-            if (errno == EINTR || errno == ECONNABORTED || errno == EAGAIN) continue;
-            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) { usleep(100000); continue; }
-            perror("accept");
-            return 1;
-        }
-        pid_t pid = fork();
-        if (pid == 0) {
-            close(ls);
-            signal(SIGTERM, SIG_DFL);
-            signal(SIGINT, SIG_DFL);
-            signal(SIGCHLD, SIG_DFL);
-            sigset_t none;
-            sigemptyset(&none);
-            sigprocmask(SIG_SETMASK, &none, NULL);
-            setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-            setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
-            handle_connection(fd);
-            linger_close(fd);
-            _exit(0);
-        }
-        if (pid < 0) perror("fork");
-        close(fd);
-    }
+    listen_fd = ls;
+    return serve(command, &waitmask);
 }

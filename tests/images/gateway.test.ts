@@ -7,7 +7,8 @@
 //     a resize change nothing on the screen; the same keys with full control do.
 import { spawn, spawnSync, execFile, execFileSync, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
+import { createHmac, randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -248,6 +249,7 @@ describe("gateway bridging to a VNC server", () => {
   let gw: ChildProcess | undefined;
   let port = 0;
   let gwBin = "";
+  const big = randomBytes(8 << 20);
 
   /** Starts the compiled gateway on 127.0.0.1 with a free port; resolves with that port. */
   function startGateway(args: string[], env: Record<string, string> = {}) {
@@ -280,6 +282,7 @@ describe("gateway bridging to a VNC server", () => {
     writeFileSync(join(dir, "web/index.html"), "<!doctype html><title>t</title>");
     writeFileSync(join(dir, "web/core/rfb.js"), "export default 1;\n");
     writeFileSync(join(dir, "secret.txt"), "outside the web root\n");
+    writeFileSync(join(dir, "web/big.bin"), big);
     vnc = await fakeVnc();
     const g = await startGateway(["--root", join(dir, "web"), "--vnc", `127.0.0.1:${vnc.port}`]);
     gw = g.proc;
@@ -322,6 +325,139 @@ describe("gateway bridging to a VNC server", () => {
     expect(folder.status).toBe(301);
     expect(folder.headers.get("location")).toBe("core/");
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(401);
+  });
+
+  /** Sends raw bytes on a new connection; resolves with everything that came back once the gateway closed it or `ms` passed. */
+  function rawExchange(p: number, bytes: string, ms = 2000, thenEnd = false) {
+    return new Promise<{ data: Buffer; closedByServer: boolean }>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const sock = net.connect(p, "127.0.0.1", () => (thenEnd ? sock.end(bytes) : sock.write(bytes)));
+      const timer = setTimeout(() => {
+        sock.destroy();
+        resolve({ data: Buffer.concat(chunks), closedByServer: false });
+      }, ms);
+      sock.on("data", (d) => chunks.push(d));
+      sock.on("end", () => {
+        clearTimeout(timer);
+        sock.end();
+        resolve({ data: Buffer.concat(chunks), closedByServer: true });
+      });
+      sock.on("error", reject);
+    });
+  }
+
+  /** The gateway's child processes (it forks only for WebSockets and its command). */
+  const childrenOf = (pid: number) =>
+    readdirSync("/proc").filter((d) => /^\d+$/.test(d) && (() => {
+      try {
+        return readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1].split(" ")[1] === String(pid);
+      } catch {
+        return false;
+      }
+    })()).length;
+
+  it("serves hundreds of kept-alive connections at once from one process, requests pipelined on each", async () => {
+    const req = `GET /core/rfb.js HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${SECRET}\r\n\r\n`;
+    const socks = await Promise.all(
+      Array.from({ length: 300 }, () => new Promise<net.Socket>((resolve, reject) => {
+        const sock = net.connect(port, "127.0.0.1", () => resolve(sock));
+        sock.on("error", reject);
+      })),
+    );
+    expect(childrenOf(gw!.pid!)).toBe(0);
+    const replies = await Promise.all(socks.map((sock) => new Promise<string>((resolve) => {
+      let d = "";
+      sock.on("data", (c) => {
+        d += c.toString();
+        if ((d.match(/export default 1;/g) ?? []).length === 3) resolve(d);
+      });
+      sock.write(req + req + req);
+    })));
+    expect(replies.every((r) => (r.match(/^HTTP\/1\.1 200 OK/gm) ?? []).length === 3)).toBe(true);
+    // Still open and usable after that.
+    const again = await new Promise<string>((resolve) => {
+      socks[0].once("data", (c) => resolve(c.toString()));
+      socks[0].write(req.replace("GET", "HEAD"));
+    });
+    expect(again).toMatch(/^HTTP\/1\.1 200 OK/);
+    for (const sock of socks) sock.destroy();
+  });
+
+  it("sends a large file whole, and a client that stops reading it holds up no one else", async () => {
+    const chunks: Buffer[] = [];
+    const slow = net.connect(port, "127.0.0.1", () =>
+      slow.write(`GET /big.bin HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${SECRET}\r\nConnection: close\r\n\r\n`),
+    );
+    slow.on("data", (d) => chunks.push(d));
+    await new Promise((r) => slow.once("data", r));
+    slow.pause(); // reads nothing more: the socket fills up and the gateway has to wait for it
+    await sleep(300);
+    const t0 = performance.now();
+    const others = await Promise.all(Array.from({ length: 20 }, () => get("/core/rfb.js").then((r) => r.status)));
+    expect(others.every((st) => st === 200)).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    slow.resume();
+    await new Promise((r) => slow.once("end", r));
+    const all = Buffer.concat(chunks);
+    const body = all.subarray(all.indexOf("\r\n\r\n") + 4);
+    expect(all.subarray(0, 200).toString()).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*Content-Length: 8388608\r\n/);
+    expect(body.length).toBe(big.length);
+    expect(body.equals(big)).toBe(true);
+  });
+
+  it("answers 400 to a header that never ends and to half a header, and closes", async () => {
+    const waiting = await rawExchange(port, `GET / HTTP/1.1\r\nAuthorization: Bearer ${SECRET}\r\n`, 500);
+    expect(waiting.data.length).toBe(0); // still waiting for the rest (up to 15 s)
+    const half = await rawExchange(port, `GET / HTTP/1.1\r\nAuthorization: Bearer ${SECRET}\r\n`, 2000, true);
+    expect(half.data.toString()).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    expect(half.closedByServer).toBe(true);
+    const huge = await rawExchange(port, `GET / HTTP/1.1\r\nX-Pad: ${"a".repeat(20_000)}\r\n\r\n`);
+    expect(huge.data.toString()).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    expect(huge.closedByServer).toBe(true);
+    const close = await rawExchange(port, `GET /core/rfb.js HTTP/1.1\r\nAuthorization: Bearer ${SECRET}\r\nConnection: close\r\n\r\n`);
+    expect(close.data.toString()).toMatch(/^HTTP\/1\.1 200 OK[^]*Connection: close\r\n/);
+    expect(close.closedByServer).toBe(true);
+  });
+
+  it("cuts a revoked viewer off: its kept-alive connections and WebSockets end, its requests get 401", async () => {
+    const state = mkdtempSync(join(tmpdir(), "berth-revoke-"));
+    const g = await startGateway([], { BERTH_GATEWAY_STATE_DIR: state });
+    const token = (mode: string, principal: string) => {
+      const signed = `g1.${mode}.${principal}`;
+      return `${signed}.${createHmac("sha256", SECRET).update(signed).digest("hex")}`;
+    };
+    const gone = token("view", "share1-userA");
+    const stays = token("full", "share1-userB");
+    try {
+      const page = (tok: string) => fetch(`http://127.0.0.1:${g.port}/berth-session.json`, { headers: { Authorization: `Bearer ${tok}` } });
+      expect(await (await page(gone)).json()).toEqual({ access: "view", vnc: false });
+      expect(await (await page(stays)).json()).toEqual({ access: "full", vnc: false });
+      expect((await page(token("view", "share1-userA").replace(/.$/, "0"))).status).toBe(401);
+      // A kept-alive connection and a WebSocket of the viewer, open when the revocation comes.
+      const kept = net.connect(g.port, "127.0.0.1");
+      const keptClosed = new Promise<void>((r) => kept.on("close", () => r()));
+      kept.on("error", () => {});
+      kept.write(`GET / HTTP/1.1\r\nAuthorization: Bearer ${gone}\r\n\r\n`);
+      await new Promise((r) => kept.once("data", r));
+      const ws = new WebSocket(`ws://127.0.0.1:${g.port}/websockify`, { headers: { Authorization: `Bearer ${gone}` } });
+      await new Promise((r, j) => ws.once("open", r).once("error", j));
+      const wsClosed = new Promise<void>((r) => ws.once("close", () => r()));
+      const other = new WebSocket(`ws://127.0.0.1:${g.port}/websockify`, { headers: { Authorization: `Bearer ${stays}` } });
+      await new Promise((r, j) => other.once("open", r).once("error", j));
+
+      const t0 = performance.now();
+      const r = spawnSync(gwBin, ["revoke", "share1-userA"], { env: { BERTH_GATEWAY_STATE_DIR: state } });
+      expect(r.status).toBe(0);
+      await Promise.all([keptClosed, wsClosed]);
+      expect(performance.now() - t0).toBeLessThan(1000);
+      expect((await page(gone)).status).toBe(401);
+      expect((await page(stays)).status).toBe(200);
+      expect(other.readyState).toBe(WebSocket.OPEN);
+      other.close();
+    } finally {
+      g.proc.kill("SIGKILL");
+      rmSync(state, { recursive: true, force: true });
+    }
   });
 
   // A stream with every kind of client message, in order.

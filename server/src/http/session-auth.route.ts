@@ -8,6 +8,11 @@ import { log } from "../log.js";
  * nginx's auth_request target for /session/<id>/...: answers 401 (not signed in),
  * 403 (not yours, not shared with you, or not running), or 200 with where the session lives
  * and the credential to inject. These headers go to nginx only, never to the browser.
+ *
+ * nginx reuses a 200 for 1 to 2 s (nginx.conf, location = /_berth_auth), keyed on the session id,
+ * the method, Cookie and Authorization: the answer must depend on nothing else, and must not set
+ * a cookie (nginx would then not cache it). Refusals are not cached. "no-store" is for any other
+ * cache; nginx's own ignores it on purpose.
  */
 export function sessionAuthRoute(services: Services) {
   return async (req: Request, res: Response) => {

@@ -20,6 +20,7 @@ async function main() {
   const db = createDb(config.DATABASE_URL);
   const events = createEvents(config.REDIS_URL);
   const services = createServices(db, events, config);
+  services.agents.start();
   const installation = await services.installation.ensure();
   const schema = await createSchema();
   const app = await createApp(schema, services);
@@ -43,6 +44,8 @@ async function main() {
     stopReaper();
     await manager.stop();
     await app.stop().catch(() => {});
+    // Check-ins still waiting to be written (write-behind), after the last requests.
+    await services.agents.stop();
     await events.close();
     await db.$disconnect();
     process.exit(0);

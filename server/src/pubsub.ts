@@ -1,6 +1,6 @@
 import { createPubSub } from "@graphql-yoga/subscription";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
-import { Redis } from "ioredis";
+import { Redis, type RedisOptions } from "ioredis";
 import { log } from "./log.js";
 
 /**
@@ -14,9 +14,11 @@ export type Topics = {
   [k: `server/${string}/sync`]: [{ reason: string }];
   [k: `chat/${string}`]: [{ id: string }];
   [k: `task/${string}`]: [{ id: string }];
-  servers: [{ id: string }];
+  /** `checkIn`: only what its agent reports changed (its status, resources, images), not the server's settings or credential. */
+  servers: [{ id: string; checkIn?: boolean }];
   managers: [{ id: string }];
-  images: [{ serverId: string }];
+  /** `from`: the manager that recorded it (its own cache already agrees). */
+  images: [{ serverId: string; from?: string }];
 };
 
 type Payload<K extends keyof Topics> = Topics[K][0];
@@ -30,11 +32,30 @@ export interface Events {
   redis: Redis;
   /** True when both connections are up (the subscriber re-subscribes by itself after a reconnect). */
   ready(): boolean;
+  /**
+   * Hears every message whose channel matches one of `patterns` (Redis globs: `*` matches anything),
+   * from every manager: for caches that must forget what another manager changed. This manager's
+   * own publishes reach `message` at once, before they leave for Redis, and again through Redis.
+   * Messages sent while the connection was down are lost: `resync` runs each time it is back (and
+   * subscribed), and `active()` is false in between, so a cache must not be trusted then.
+   */
+  watch(patterns: string[], handlers: WatchHandlers): Watch;
+}
+
+export interface WatchHandlers {
+  message(channel: string, payload: unknown): void;
+  resync(): void;
+}
+
+export interface Watch {
+  active(): boolean;
+  close(): void;
 }
 
 /** Redis-backed pub/sub so that any manager can serve any subscriber. */
 export function createEvents(redisUrl: string): Events {
-  const options = {
+  const closers: (() => void)[] = [];
+  const options: RedisOptions = {
     // Reconnect quickly and forever: a Redis restart must not end subscriptions.
     retryStrategy: (times: number) => Math.min(50 * times, 1000),
     maxRetriesPerRequest: null,
@@ -44,11 +65,13 @@ export function createEvents(redisUrl: string): Events {
   for (const [name, c] of [["publish", publishClient], ["subscribe", subscribeClient]] as const) {
     c.on("error", (e: Error) => log.warn("redis error", { client: name, error: e.message }));
   }
+  const watchers: { matches: (channel: string) => boolean; handlers: WatchHandlers }[] = [];
   const pubsub = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
   return {
     redis: publishClient,
     ready: () => publishClient.status === "ready" && subscribeClient.status === "ready",
     async publish(topic, payload) {
+      for (const w of watchers) if (w.matches(topic as string)) w.handlers.message(topic as string, payload);
       try {
         // Same wire format as the event target (JSON), but awaited so callers know it left.
         await publishClient.publish(topic as string, JSON.stringify(payload));
@@ -59,9 +82,69 @@ export function createEvents(redisUrl: string): Events {
     subscribe(topic) {
       return pubsub.subscribe(topic as `session/${string}`) as AsyncIterable<never>;
     },
+    watch(patterns, handlers) {
+      const w = watchRedis(redisUrl, options, patterns, handlers);
+      const entry = { matches: globMatcher(patterns), handlers };
+      watchers.push(entry);
+      closers.push(w.close);
+      return {
+        active: w.active,
+        close() {
+          watchers.splice(watchers.indexOf(entry), 1);
+          w.close();
+        },
+      };
+    },
     async close() {
       publishClient.disconnect();
       subscribeClient.disconnect();
+      for (const close of closers) close();
     },
   };
+}
+
+/**
+ * A connection of its own for pattern subscriptions. It subscribes again by itself on every
+ * (re)connect and reports active only once Redis confirmed it; `resync` runs first.
+ */
+function watchRedis(redisUrl: string, options: RedisOptions, patterns: string[], handlers: WatchHandlers) {
+  const client = new Redis(redisUrl, { ...options, autoResubscribe: false });
+  let active = false;
+  let closed = false;
+  client.on("error", (e: Error) => log.warn("redis error", { client: "watch", error: e.message }));
+  client.on("close", () => (active = false));
+  client.on("ready", () => {
+    client
+      .psubscribe(...patterns)
+      .then(() => {
+        if (closed || client.status !== "ready") return;
+        handlers.resync();
+        active = true;
+      })
+      .catch((e) => log.warn("redis pattern subscription failed; retrying on reconnect", { error: String(e) }));
+  });
+  client.on("pmessage", (_pattern: string, channel: string, message: string) => {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(message);
+    } catch {
+      return;
+    }
+    handlers.message(channel, payload);
+  });
+  return {
+    active: () => active && !closed,
+    close() {
+      closed = true;
+      active = false;
+      client.disconnect();
+    },
+  };
+}
+
+/** Redis glob patterns (only `*` is used here) as one predicate. */
+export function globMatcher(patterns: string[]): (channel: string) => boolean {
+  const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp(`^(?:${patterns.map((p) => p.split("*").map(escape).join(".*")).join("|")})$`);
+  return (channel) => re.test(channel);
 }

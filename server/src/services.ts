@@ -63,6 +63,7 @@ export function createServices(db: Db, events: Events, config: Config): Services
     agents: new AgentService(db, events, zones, sessions, installation, images, shares, tasks, {
       checkInIntervalS: config.BERTH_CHECKIN_INTERVAL_S,
       startTimeoutS: config.BERTH_START_TIMEOUT_S,
+      offlineAfterS: config.BERTH_OFFLINE_AFTER_S,
     }),
     servers: new ServerService(db, events, sessions, zones, config.BERTH_OFFLINE_AFTER_S),
     apiKeys: new ApiKeyService(db),

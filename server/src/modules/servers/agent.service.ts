@@ -13,17 +13,23 @@ import { RESERVING, WANTED } from "../sessions/session.state.js";
 import type { ZoneService } from "../zones/zone.service.js";
 import { SessionReportStatus, type CheckInInput, type HostFactsInput, type SessionReportInput } from "./agent.inputs.js";
 import type { AgentRegistration, DesiredState } from "./agent.types.js";
-import { reconcile, type ReconciledSession } from "./reconcile.js";
+import { isSteady, reconcile, type ReconciledSession } from "./reconcile.js";
+import { CheckInWriter } from "./check-in-writer.js";
+import { ServerCache, type KnownServer } from "./server-cache.js";
+import { hostKey, imagesKey, resourcesMoved } from "./steady.js";
 
 export interface AgentServiceOptions {
   checkInIntervalS: number;
   startTimeoutS: number;
+  offlineAfterS: number;
 }
 
 const SAMPLE_EVERY_MS = 30_000;
 
 export class AgentService {
   private readonly lastSampleAt = new Map<string, number>();
+  private readonly cache: ServerCache;
+  private readonly writer: CheckInWriter;
   constructor(
     private readonly db: Db,
     private readonly events: Events,
@@ -34,7 +40,30 @@ export class AgentService {
     private readonly shares: ShareService,
     private readonly tasks: TaskService,
     private readonly opts: AgentServiceOptions,
-  ) {}
+  ) {
+    this.cache = new ServerCache({
+      ttlMs: 600_000,
+      tokenTtlMs: 600_000,
+      // A server unseen for two thirds of the offline delay may be OFFLINE by now (or soon).
+      seenWithinMs: (opts.offlineAfterS * 1000 * 2) / 3,
+    });
+    this.writer = new CheckInWriter(db, {
+      gone: (ids) => ids.forEach((id) => this.cache.gone(id)),
+      failed: () => this.cache.forgetAll(),
+      written: async (ids) => void (await Promise.all(ids.map((id) => this.events.publish("servers", { id, checkIn: true })))),
+    });
+  }
+
+  /** Starts hearing other managers' changes: until then every check-in reads and writes everything. */
+  start() {
+    this.cache.attach(this.events);
+  }
+
+  /** Writes the check-ins still waiting (manager shutdown). */
+  async stop() {
+    this.cache.detach();
+    await this.writer.stop();
+  }
 
   /** Joins a host to the zone its enrollment token belongs to; returns the agent's own credential. */
   async register(enrollmentToken: string, host: HostFactsInput): Promise<AgentRegistration> {
@@ -55,30 +84,73 @@ export class AgentService {
   // this manager a third of the CPU of the equivalent model queries (docs/performance.md).
 
   async actorFromAgentToken(token: string): Promise<AgentActor | null> {
+    const hash = hashToken(token);
+    const now = Date.now();
+    const known = this.cache.actor(hash, now);
+    if (known) return known;
+    const mark = this.cache.tokenMark();
     const [server] = await this.db.$queryRaw<{ id: string; zoneId: string }[]>`
-      SELECT id, "zoneId" FROM "Server" WHERE "agentTokenHash" = ${hashToken(token)}`;
-    return server ? { kind: "agent", serverId: server.id, zoneId: server.zoneId } : null;
+      SELECT id, "zoneId" FROM "Server" WHERE "agentTokenHash" = ${hash}`;
+    if (!server) return null;
+    const actor: AgentActor = { kind: "agent", serverId: server.id, zoneId: server.zoneId };
+    this.cache.keepActor(hash, actor, mark, now);
+    return actor;
   }
 
   /**
    * Records what the agent sees, heals differences, and answers with what it should run.
-   * It reads little: the server row (as it is updated), the images with this server's download
-   * state, and the server's sessions (in full only when it has some that the agent must run).
+   * A steady server (same host facts and image report, settled sessions whose containers are all
+   * there, nothing changed since the last answer) gets the kept answer and its check-in waits for
+   * the next batched write: no query. Anything else takes the full path.
    */
   async checkIn(agent: AgentActor, input: CheckInInput): Promise<DesiredState> {
     const now = new Date();
+    const known = this.cache.known(agent.serverId, now.getTime());
+    if (known && this.holds(known, input, now)) return this.steadyCheckIn(agent.serverId, known, input, now);
+    return this.fullCheckIn(agent.serverId, input, now, known);
+  }
+
+  private holds(k: KnownServer, input: CheckInInput, now: Date): boolean {
+    return k.host === hostKey(input.host) && k.images === imagesKey(input.images) && isSteady(k.sessions, input, now, this.opts.startTimeoutS);
+  }
+
+  private steadyCheckIn(serverId: string, k: KnownServer, input: CheckInInput, now: Date): DesiredState {
+    k.seenAt = now.getTime();
+    const announce = resourcesMoved(k.published, input.resources, input.host.memoryMb, now.getTime());
+    if (announce) k.published = { ...input.resources, at: now.getTime() };
+    this.writer.record(serverId, now, input.resources, announce);
+    this.sample(serverId, input.resources, now, k.sessions.filter((s) => WANTED.includes(s.status)).length);
+    return { ...k.answer, tasks: [] };
+  }
+
+  /**
+   * Reads little: the server row (as it is updated), the images with this server's download
+   * state, and the server's sessions (in full only when it has some that the agent must run).
+   */
+  private async fullCheckIn(serverId: string, input: CheckInInput, now: Date, before: KnownServer | undefined): Promise<DesiredState> {
+    const mark = this.cache.mark(serverId);
     const [server, images, found] = await Promise.all([
-      this.recordCheckIn(agent.serverId, input, now),
-      this.imagesFor(agent.serverId, input.images.map((r) => r.ref)),
-      this.sessionStates(agent.serverId),
+      this.recordCheckIn(serverId, input, now),
+      this.imagesFor(serverId, input.images.map((r) => r.ref)),
+      this.sessionStates(serverId),
     ]);
-    await this.recordImages(agent.serverId, input.images, images);
+    const imagesChanged = await this.recordImages(serverId, input.images, images);
     const acted = await reconcile({ sessions: this.sessions, startTimeoutS: this.opts.startTimeoutS }, found, input, now);
-    const wanted = (acted ? await this.sessionStates(agent.serverId) : found).filter((s) => WANTED.includes(s.status));
-    await this.sample(agent.serverId, input.resources, now, wanted.length);
-    await this.events.publish("servers", { id: agent.serverId });
-    const sessions = wanted.length ? await this.wantedSessions(agent.serverId) : [];
-    return this.answer(agent.serverId, server.pruneImages, sessions, images.filter((i) => i.enabled));
+    const current = acted ? await this.sessionStates(serverId) : found;
+    const wanted = current.filter((s) => WANTED.includes(s.status));
+    this.sample(serverId, input.resources, now, wanted.length);
+    const host = hostKey(input.host);
+    // A server this manager did not know may be coming back from OFFLINE: administrators hear of it.
+    const announce = !before || before.host !== host || imagesChanged || acted || resourcesMoved(before.published, input.resources, input.host.memoryMb, now.getTime());
+    if (announce) await this.events.publish("servers", { id: serverId, checkIn: true });
+    const sessions = wanted.length ? await this.wantedSessions(serverId) : [];
+    const answer = await this.answer(serverId, server.pruneImages, sessions, images.filter((i) => i.enabled));
+    if (!acted && answer.tasks.length === 0) {
+      const { tasks: _, ...rest } = answer;
+      const published = announce || !before ? { ...input.resources, at: now.getTime() } : before.published;
+      this.cache.keep(serverId, mark, { host, images: imagesKey(input.images), answer: rest, sessions: current, keptAt: now.getTime(), seenAt: now.getTime(), published });
+    }
+    return answer;
   }
 
   private async recordCheckIn(serverId: string, input: CheckInInput, now: Date) {
@@ -89,7 +161,10 @@ export class AgentService {
         "cpuPercent" = ${input.resources.cpuPercent}, "memoryUsedMb" = ${input.resources.memoryUsedMb}, "lastCheckInAt" = ${now}
       WHERE id = ${serverId}::uuid
       RETURNING "pruneImages"`;
-    if (!row) throw unauthenticated("unknown agent token: the server was deleted; re-enroll the agent");
+    if (!row) {
+      this.cache.gone(serverId);
+      throw unauthenticated("unknown agent token: the server was deleted; re-enroll the agent");
+    }
     return row;
   }
 
@@ -164,13 +239,12 @@ export class AgentService {
       ORDER BY i."createdAt", i.id`;
   }
 
-  /** Keeps one utilisation sample per server about every 30 s (charts), and a day of them. */
-  private async sample(serverId: string, r: CheckInInput["resources"], now: Date, sessions: number) {
+  /** Keeps one utilisation sample per server about every 30 s (charts; the writer keeps a day of them). */
+  private sample(serverId: string, r: CheckInInput["resources"], now: Date, sessions: number) {
     const last = this.lastSampleAt.get(serverId) ?? 0;
     if (now.getTime() - last < SAMPLE_EVERY_MS) return;
     this.lastSampleAt.set(serverId, now.getTime());
-    await this.db.serverSample.create({ data: { serverId, at: now, cpuPercent: r.cpuPercent, memoryUsedMb: r.memoryUsedMb, sessions } });
-    if (Math.random() < 0.01) await this.db.serverSample.deleteMany({ where: { at: { lt: new Date(now.getTime() - 24 * 3600_000) } } });
+    this.writer.sample(serverId, now, r, sessions);
   }
 
   /** The agent tells what it did with one session (fast path; check-ins heal anything missed). */
@@ -199,8 +273,8 @@ export class AgentService {
     }
   }
 
-  /** Stores what changed in the agent's image report and tells admins' imageDownloads subscribers. */
-  private async recordImages(serverId: string, reports: CheckInInput["images"], known: ImageState[]) {
+  /** Stores what changed in the agent's image report and tells admins' imageDownloads subscribers; true if anything did. */
+  private async recordImages(serverId: string, reports: CheckInInput["images"], known: ImageState[]): Promise<boolean> {
     let changed = false;
     for (const img of known) {
       const r = reports.find((x) => x.ref === img.ref);
@@ -210,7 +284,8 @@ export class AgentService {
       changed = true;
       await this.db.serverImage.upsert({ where: { serverId_imageId: { serverId, imageId: img.id } }, create: { serverId, imageId: img.id, ...data }, update: data });
     }
-    if (changed) await this.events.publish("images", { serverId });
+    if (changed) await this.events.publish("images", { serverId, from: this.cache.self });
+    return changed;
   }
 }
 

@@ -1,7 +1,6 @@
-import { createPubSub } from "@graphql-yoga/subscription";
-import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis, type RedisOptions } from "ioredis";
 import { log } from "./log.js";
+import { TopicFanout } from "./topic-fanout.js";
 
 /**
  * Every event a manager publishes. Payloads carry IDs only: subscribers re-read
@@ -66,7 +65,7 @@ export function createEvents(redisUrl: string): Events {
     c.on("error", (e: Error) => log.warn("redis error", { client: name, error: e.message }));
   }
   const watchers: { matches: (channel: string) => boolean; handlers: WatchHandlers }[] = [];
-  const pubsub = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
+  const fanout = new TopicFanout(subscribeClient);
   return {
     redis: publishClient,
     ready: () => publishClient.status === "ready" && subscribeClient.status === "ready",
@@ -80,7 +79,7 @@ export function createEvents(redisUrl: string): Events {
       }
     },
     subscribe(topic) {
-      return pubsub.subscribe(topic as `session/${string}`) as AsyncIterable<never>;
+      return fanout.subscribe(topic as string);
     },
     watch(patterns, handlers) {
       const w = watchRedis(redisUrl, options, patterns, handlers);

@@ -17,6 +17,7 @@ import { isSteady, reconcile, type ReconciledSession } from "./reconcile.js";
 import { CheckInWriter } from "./check-in-writer.js";
 import { ServerCache, type KnownServer } from "./server-cache.js";
 import { hostKey, imagesKey, resourcesMoved } from "./steady.js";
+import { desiredSession, type WantedSession } from "./desired-session.js";
 
 export interface AgentServiceOptions {
   checkInIntervalS: number;
@@ -206,23 +207,7 @@ export class AgentService {
       checkInIntervalS: this.opts.checkInIntervalS,
       tasks,
       images: images.map((i) => ({ imageId: i.id, ref: i.ref, registryAuth: this.images.registryAuthFor(i) })),
-      sessions: sessions.map((s) => ({
-        sessionId: s.id,
-        status: s.status,
-        imageRef: s.image.ref,
-        cores: s.cores,
-        memoryMb: s.memoryMb,
-        shmMb: s.image.shmMb,
-        network: s.image.network,
-        env: envList({ ...(s.image.env as Record<string, string>), ...(s.env as Record<string, string>) }),
-        secret: s.secret,
-        viewSecret: s.viewSecret,
-        binds: bindsFor(s.image.volumes as unknown as Volume[], { username: s.user.username, userId: s.userId }),
-        runConfig: JSON.stringify(s.image.runConfig ?? {}),
-        pauseMode: s.pauseMode,
-        revokedPrincipals: revoked.get(s.id) ?? [],
-        claimWith: s.status === "STARTING" && s.claimedAt && s.poolSecret ? s.poolSecret : null,
-      })),
+      sessions: sessions.map((s) => desiredSession(s, revoked.get(s.id) ?? [])),
     };
   }
 
@@ -300,8 +285,6 @@ interface ImageState {
   message: string | null;
 }
 
-type WantedSession = Awaited<ReturnType<AgentService["wantedSessions"]>>[number];
-
 function hostData(h: HostFactsInput) {
   return {
     hostname: h.hostname,
@@ -314,19 +297,3 @@ function hostData(h: HostFactsInput) {
     publishHost: h.publishHost,
   };
 }
-
-interface Volume {
-  hostPath: string;
-  containerPath: string;
-  readOnly: boolean;
-}
-
-/** Volume mappings as Docker binds, with {username} and {userId} filled in for the session's owner. */
-export function bindsFor(volumes: Volume[], who: { username: string; userId: string }): string[] {
-  return (volumes ?? []).map((v) => {
-    const host = v.hostPath.replaceAll("{username}", who.username).replaceAll("{userId}", who.userId);
-    return `${host}:${v.containerPath}${v.readOnly ? ":ro" : ""}`;
-  });
-}
-
-const envList = (env: Record<string, string>) => Object.entries(env).map(([name, value]) => ({ name, value: String(value) }));

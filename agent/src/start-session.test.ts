@@ -106,6 +106,23 @@ describe("startSession", () => {
     expect(reports.at(-1)).toMatchObject({ status: "STOPPED" });
     expect(await provider.list()).toEqual([]);
   });
+
+  it("reports nothing when the container cannot be removed (STOPPED means gone; the next check-in removes it)", async () => {
+    const provider = new SlowProvider({ hostPort: port });
+    provider.images.add(IMAGE);
+    provider.remove = async () => {
+      throw new Error("engine busy");
+    };
+    const { deps, reports } = depsFor(provider);
+    const ops = new SessionOperations();
+    applyPlan(deps, ops, [{ kind: "start", session: buildSession() }]);
+    await vi_waitFor(() => provider.waiting().length === 1);
+    applyPlan(deps, ops, [{ kind: "cancel", sessionId: ID }]);
+    provider.release(ID);
+    await ops.idle();
+    expect(reports.map((r) => r.status)).not.toContain("STOPPED");
+    expect(await provider.list()).toHaveLength(1);
+  });
 });
 
 describe("adoptSession", () => {

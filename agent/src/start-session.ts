@@ -111,15 +111,26 @@ export async function claimContainer(o: { host: string; port: number; poolSecret
   throw new Error(`the session's gateway refused to hand it over (HTTP ${res.status}${body ? `: ${body.slice(0, 200)}` : ""}); its image may have a gateway older than version 3`);
 }
 
-/** Removes what was made; reports FAILED with the reason, or STOPPED when the session was no longer wanted (reason null). */
+/**
+ * Removes what was made; reports FAILED with the reason, or STOPPED when the session was no longer
+ * wanted (reason null). STOPPED means the container is gone: if it could not be removed, nothing
+ * is reported, and the next check-in's reconciling removes it and reports STOPPED then.
+ */
 async function giveUp(deps: SessionDeps, sessionId: string, containerId: string | null, reason: string | null) {
   if (reason) log.warn("session failed to start", { sessionId, containerId, error: reason });
   else log.info("session no longer wanted while starting; removing it", { sessionId, containerId });
+  let removed = true;
   if (containerId) {
-    await deps.provider.remove(containerId).catch((e) => log.warn("cannot remove a container", { sessionId, containerId, error: errorText(e) }));
+    removed = await deps.provider.remove(containerId).then(
+      () => true,
+      (e) => {
+        log.warn("cannot remove a container; will try again at the next check-in", { sessionId, containerId, error: errorText(e) });
+        return false;
+      },
+    );
   }
   if (reason) await deps.report({ sessionId, status: "FAILED", message: reason.slice(0, 2000) });
-  else await deps.report({ sessionId, status: "STOPPED", message: "ended before it started" });
+  else if (removed) await deps.report({ sessionId, status: "STOPPED", message: "ended before it started" });
 }
 
 /** The container a desired session asks for; the session's credentials travel in its environment. */

@@ -7,7 +7,8 @@ import { nudgeServer, publishSessionChanged } from "./modules/sessions/session.t
  * managers doing it at once is harmless.
  * - sessions on servers that stopped checking in become LOST (their reservations free up);
  * - sessions stuck on their way up past the start timeout become FAILED;
- * - warm pools are refilled (PoolService: a row lock per pool keeps managers from overfilling).
+ * - warm pools are refilled (PoolService: a row lock per pool keeps managers from overfilling);
+ * - agents with a session changed moments ago are nudged again (see `renudge`).
  */
 export async function reapOnce(services: Services, now = new Date()) {
   const { db, sessions, config } = services;
@@ -35,8 +36,33 @@ export async function reapOnce(services: Services, now = new Date()) {
   for (const s of stuck) {
     await sessions.transition(s.id, "FAILED", { statusMessage: `did not start within ${config.BERTH_START_TIMEOUT_S} s` });
   }
+  await renudge(services, now);
   // Warm pools: start what is missing (sessions taken, lost or failed above), end what is too many.
   await services.pools.refill();
+}
+
+/** How long after a change its agent is nudged again, from when to when. */
+export const RENUDGE_AFTER_MS = 4000;
+export const RENUDGE_UNTIL_MS = 60_000;
+
+/**
+ * An event can be lost: a manager killed between its commit and its publish, or a change made
+ * straight in the database. Managers answer steady agents from a cache that only events clear, so
+ * the servers of sessions changed a few seconds to a minute ago, in a state their agent has to act
+ * on, are nudged again each round: a lost event delays a start, a stop or a pause by seconds, never
+ * for good. Sessions on their way up report progress themselves and are left alone while they do.
+ */
+async function renudge(services: Services, now: Date) {
+  const rows = await services.db.session.findMany({
+    where: {
+      status: { in: ["REQUESTED", "STARTING", "PAUSED", "STOPPING"] },
+      serverId: { not: null },
+      updatedAt: { lt: new Date(now.getTime() - RENUDGE_AFTER_MS), gt: new Date(now.getTime() - RENUDGE_UNTIL_MS) },
+    },
+    distinct: ["serverId"],
+    select: { serverId: true },
+  });
+  for (const r of rows) await nudgeServer(services.events, r.serverId!, "a recent change, again");
 }
 
 /** Running sessions no viewing page kept alive: destroyed, stopped or paused, per the setting. */

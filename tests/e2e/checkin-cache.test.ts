@@ -126,6 +126,23 @@ describe.runIf(inject("stackStarted"))("check-ins answered from memory stay righ
     containers = [];
   });
 
+  it("still tells the agent, within seconds, of a change whose event was lost (made straight in the database)", async () => {
+    const image = await imageByName("tiny");
+    const s = (await userB.ok<{ requestSession: { id: string } }>(`mutation($i:ID!){ requestSession(imageId:$i){ id } }`, { i: image.id })).requestSession;
+    await report(s.id, "STARTING");
+    await report(s.id, "RUNNING");
+    containers = [{ sessionId: s.id, containerId: "c-sim", state: "running", hostPort: 40000 }];
+    for (let i = 0; i < 3; i++) expect((await answer()).sessions).toEqual([{ sessionId: s.id, status: "RUNNING" }]);
+    // As if a manager died between its commit and its publish: no event at all.
+    await testDb().session.update({ where: { id: s.id }, data: { status: "STOPPING", statusMessage: "ending: a lost event" } });
+    // The reapers nudge the servers of sessions changed seconds ago (RENUDGE_AFTER_MS: 4 s).
+    const at = Date.now();
+    await waitFor("manager A to tell the agent to stop it", async () => (await answer()).sessions.length === 0, 12_000, 100);
+    console.log(`a lost event healed after ${Date.now() - at} ms`);
+    containers = [];
+    await agentB.ok(`mutation($in:SessionReportInput!){ reportSession(input:$in) }`, { in: { sessionId: s.id, status: "STOPPED" } });
+  }, 30_000);
+
   it("refuses the agent's credential on manager A at once once the server is deleted through manager B", async () => {
     await answer();
     await testDb().session.updateMany({ where: { serverId, status: "STOPPING" }, data: { status: "STOPPED" } });

@@ -93,8 +93,8 @@ describe("startSession", () => {
     expect(await provider.list()).toEqual([]);
   });
 
-  it("removes the container and reports STOPPED when the session stops being wanted mid-start", async () => {
-    const provider = new SlowProvider({ hostPort: port });
+  /** Starts a session, cancels it while its container is being created, and waits for the agent to settle. */
+  async function cancelMidStart(provider: SlowProvider) {
     provider.images.add(IMAGE);
     const { deps, reports } = depsFor(provider);
     const ops = new SessionOperations();
@@ -103,23 +103,22 @@ describe("startSession", () => {
     applyPlan(deps, ops, [{ kind: "cancel", sessionId: ID }]);
     provider.release(ID);
     await ops.idle();
+    return reports;
+  }
+
+  it("removes the container and reports STOPPED when the session stops being wanted mid-start", async () => {
+    const provider = new SlowProvider({ hostPort: port });
+    const reports = await cancelMidStart(provider);
     expect(reports.at(-1)).toMatchObject({ status: "STOPPED" });
     expect(await provider.list()).toEqual([]);
   });
 
   it("reports nothing when the container cannot be removed (STOPPED means gone; the next check-in removes it)", async () => {
     const provider = new SlowProvider({ hostPort: port });
-    provider.images.add(IMAGE);
     provider.remove = async () => {
       throw new Error("engine busy");
     };
-    const { deps, reports } = depsFor(provider);
-    const ops = new SessionOperations();
-    applyPlan(deps, ops, [{ kind: "start", session: buildSession() }]);
-    await vi_waitFor(() => provider.waiting().length === 1);
-    applyPlan(deps, ops, [{ kind: "cancel", sessionId: ID }]);
-    provider.release(ID);
-    await ops.idle();
+    const reports = await cancelMidStart(provider);
     expect(reports.map((r) => r.status)).not.toContain("STOPPED");
     expect(await provider.list()).toHaveLength(1);
   });

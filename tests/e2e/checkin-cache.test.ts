@@ -42,6 +42,15 @@ describe.runIf(inject("stackStarted"))("check-ins answered from memory stay righ
     agentB.ok(`mutation($in:SessionReportInput!){ reportSession(input:$in) }`, { in: { sessionId, status, containerId: "c-sim", hostPort: 40000 } });
 
   let containers: { sessionId: string; containerId: string; state: string; hostPort: number }[] = [];
+  /** A session requested through manager B that the agent reported RUNNING (through B), its container listed in check-ins. */
+  const runningSession = async () => {
+    const image = await imageByName("tiny");
+    const s = (await userB.ok<{ requestSession: { id: string } }>(`mutation($i:ID!){ requestSession(imageId:$i){ id } }`, { i: image.id })).requestSession;
+    await report(s.id, "STARTING");
+    await report(s.id, "RUNNING");
+    containers = [{ sessionId: s.id, containerId: "c-sim", state: "running", hostPort: 40000 }];
+    return s;
+  };
   const checkIn = () =>
     agent.gql<Answer>(CHECK_IN, {
       in: {
@@ -113,11 +122,7 @@ describe.runIf(inject("stackStarted"))("check-ins answered from memory stay righ
   });
 
   it("drops at once a running session that the agent's own report through the other manager ended", async () => {
-    const image = await imageByName("tiny");
-    const s = (await userB.ok<{ requestSession: { id: string } }>(`mutation($i:ID!){ requestSession(imageId:$i){ id } }`, { i: image.id })).requestSession;
-    await report(s.id, "STARTING");
-    await report(s.id, "RUNNING");
-    containers = [{ sessionId: s.id, containerId: "c-sim", state: "running", hostPort: 40000 }];
+    const s = await runningSession();
     // Running with its container there: steady, so A answers the next check-ins from memory.
     for (let i = 0; i < 3; i++) expect((await answer()).sessions).toEqual([{ sessionId: s.id, status: "RUNNING" }]);
     // A report does not nudge the server; the session's own event must still reach A.
@@ -127,11 +132,7 @@ describe.runIf(inject("stackStarted"))("check-ins answered from memory stay righ
   });
 
   it("still tells the agent, within seconds, of a change whose event was lost (made straight in the database)", async () => {
-    const image = await imageByName("tiny");
-    const s = (await userB.ok<{ requestSession: { id: string } }>(`mutation($i:ID!){ requestSession(imageId:$i){ id } }`, { i: image.id })).requestSession;
-    await report(s.id, "STARTING");
-    await report(s.id, "RUNNING");
-    containers = [{ sessionId: s.id, containerId: "c-sim", state: "running", hostPort: 40000 }];
+    const s = await runningSession();
     for (let i = 0; i < 3; i++) expect((await answer()).sessions).toEqual([{ sessionId: s.id, status: "RUNNING" }]);
     // As if a manager died between its commit and its publish: no event at all.
     await testDb().session.update({ where: { id: s.id }, data: { status: "STOPPING", statusMessage: "ending: a lost event" } });

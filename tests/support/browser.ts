@@ -1,23 +1,37 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { browserNetns, netnsAvailable } from "./browser-netns.js";
 import { env } from "./env.js";
 
-/** Debian's Chromium, headless, with nothing that phones home (the network here is closed). */
+/**
+ * Debian's Chromium, headless, with nothing that phones home (the network here is closed), in a
+ * network namespace of its own where the machine allows it (see browser-netns.ts: Docker's
+ * interfaces coming and going would otherwise make it drop requests with ERR_NETWORK_CHANGED).
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.BERTH_CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const chromiumPath = process.env.BERTH_CHROMIUM ?? "/usr/bin/chromium";
+  const ns = netnsAvailable() ? await browserNetns({ chromium: chromiumPath, ports: [Number(new URL(env.publicUrl).port || 443)] }) : undefined;
+  const browser = await chromium
+    .launch({
+      executablePath: ns?.executable ?? chromiumPath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    })
+    .catch((e) => {
+      ns?.close();
+      throw e;
+    });
+  if (ns) browser.on("disconnected", () => ns.close());
+  return browser;
 }
 
 export async function newContext(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {

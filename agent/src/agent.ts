@@ -62,6 +62,7 @@ export class Agent {
       images: this.images,
       report: (r) => this.report(r),
       publishHost: d.config.BERTH_AGENT_PUBLISH_HOST,
+      publishPorts: d.config.BERTH_AGENT_SESSION_PORTS,
       revoked: new Map(),
     };
   }

@@ -9,6 +9,15 @@ describe("loadConfig", () => {
     expect(c.dockerSocketPath).toBe("/var/run/docker.sock");
     expect(c.BERTH_AGENT_INSECURE_TLS).toBe(false);
     expect(c.BERTH_AGENT_CHECKIN_INTERVAL_S).toBeUndefined();
+    expect(c.BERTH_AGENT_SESSION_PORTS).toBe("30000-30999");
+  });
+
+  it("takes a session port range, or any free port", () => {
+    const url = "http://127.0.0.1:4000/graphql";
+    expect(loadConfig({ BERTH_AGENT_MANAGER_URLS: url, BERTH_AGENT_SESSION_PORTS: "40000-40099" }).BERTH_AGENT_SESSION_PORTS).toBe("40000-40099");
+    expect(loadConfig({ BERTH_AGENT_MANAGER_URLS: url, BERTH_AGENT_SESSION_PORTS: "any" }).BERTH_AGENT_SESSION_PORTS).toBe("");
+    for (const bad of ["30000", "30999-30000", "80-90", "30000-70000", "a-b"])
+      expect(() => loadConfig({ BERTH_AGENT_MANAGER_URLS: url, BERTH_AGENT_SESSION_PORTS: bad })).toThrow(/BERTH_AGENT_SESSION_PORTS: must be a range/);
   });
 
   it("lists every problem at once", () => {

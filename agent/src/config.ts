@@ -28,6 +28,23 @@ const schema = z.object({
     .string()
     .refine((h) => isIP(h) !== 0, "must be an IP address (Docker binds session ports to it)")
     .default("127.0.0.1"),
+  // Host ports sessions are published on, FIRST-LAST (default 30000-30999), or "any" for any free
+  // port. nginx keeps connections to the ports of this range (scripts render one upstream per port
+  // from the same setting, BERTH_SESSION_PORTS), so keep the two equal; outside it, nginx opens a new
+  // connection per request. The range bounds the sessions one host can run at once.
+  BERTH_AGENT_SESSION_PORTS: z
+    .string()
+    .default("30000-30999")
+    .transform((v, ctx) => {
+      if (v === "any") return "";
+      const m = /^(\d+)-(\d+)$/.exec(v);
+      const [lo, hi] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+      if (!m || lo < 1024 || hi > 65535 || lo > hi) {
+        ctx.addIssue({ code: "custom", message: 'must be a range FIRST-LAST within 1024-65535 (e.g. 30000-30999), or "any"' });
+        return z.NEVER;
+      }
+      return v;
+    }),
   // The Docker engine's socket, unix:///path (default unix:///var/run/docker.sock).
   DOCKER_HOST: z
     .string()

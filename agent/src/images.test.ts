@@ -64,7 +64,7 @@ describe("ImageManager", () => {
     const images = new ImageManager(provider);
     await images.sync([{ ref: A }, { ref: B }], false);
     await settle();
-    await provider.start({ sessionId: "s", imageRef: B, cores: 1, memoryMb: 64, shmMb: 0, network: "", env: {}, publishHost: "127.0.0.1", capAdd: [], binds: [], overrides: { create: {}, host: {} } });
+    await provider.start({ sessionId: "s", imageRef: B, cores: 1, memoryMb: 64, shmMb: 0, network: "", env: {}, publishHost: "127.0.0.1", publishPorts: "", capAdd: [], binds: [], overrides: { create: {}, host: {} } });
     await images.sync([], true);
     expect([...provider.images]).toEqual([B]);
     expect(images.report()).toEqual([]);

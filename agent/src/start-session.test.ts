@@ -53,6 +53,7 @@ function depsFor(provider: Provider, probe = { intervalMs: 20, timeoutMs: 2000 }
     images: new ImageManager(provider),
     report: async (r) => void reports.push(r),
     publishHost: "127.0.0.1",
+    publishPorts: "",
     probe,
   };
   return { deps, reports };

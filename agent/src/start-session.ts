@@ -12,6 +12,8 @@ export interface SessionDeps {
   /** Sends a report to the manager; never throws (failures are logged; the next check-in heals). */
   report: (r: SessionReportInput) => Promise<void>;
   publishHost: string;
+  /** Host ports sessions are published on ("FIRST-LAST", or "" for any). */
+  publishPorts: string;
   probe?: { intervalMs?: number; timeoutMs?: number };
   /** Viewer principals already cut off, per container (kept in memory; re-applied after a restart). */
   revoked: Map<string, Set<string>>;
@@ -33,7 +35,7 @@ export async function startSession(deps: SessionDeps, s: DesiredSession, signal:
       await deps.images.ensure(s.imageRef);
     }
     signal.throwIfAborted();
-    const c = await deps.provider.start(specFor(s, deps.publishHost));
+    const c = await deps.provider.start(specFor(s, deps.publishHost, deps.publishPorts));
     containerId = c.containerId;
     // Fault injection for the reliability tests: die between "container created" and "reported".
     if (process.env.BERTH_AGENT_FAULT === "crash-after-create") process.kill(process.pid, "SIGKILL");
@@ -134,7 +136,7 @@ async function giveUp(deps: SessionDeps, sessionId: string, containerId: string 
 }
 
 /** The container a desired session asks for; the session's credentials travel in its environment. */
-export function specFor(s: DesiredSession, publishHost: string): SessionSpec {
+export function specFor(s: DesiredSession, publishHost: string, publishPorts = ""): SessionSpec {
   const rc = runConfigFor(s.sessionId, s.runConfig);
   const env: Record<string, string> = {};
   for (const { name, value } of s.env) env[name] = value;
@@ -149,6 +151,7 @@ export function specFor(s: DesiredSession, publishHost: string): SessionSpec {
     network: s.network,
     env,
     publishHost,
+    publishPorts,
     capAdd: [],
     binds: s.binds,
     overrides: { create: rc.create, host: rc.host },

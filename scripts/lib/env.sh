@@ -78,6 +78,11 @@ berth_default BERTH_TLS_KEY "$BERTH_STATE_DIR/tls/key.pem"
 berth_default BERTH_AGENT_MANAGER_URLS "http://127.0.0.1:$BERTH_MANAGER_PORT/graphql"
 berth_default BERTH_AGENT_STATE_FILE "$BERTH_STATE_DIR/agent/state.json"
 berth_default BERTH_AGENT_PUBLISH_HOST 127.0.0.1
+# Host ports sessions are published on. nginx gets a named upstream, with kept connections, for each
+# port of this range on each address in BERTH_NGINX_SESSION_HOSTS (agents published there).
+berth_default BERTH_SESSION_PORTS 30000-30999
+berth_default BERTH_AGENT_SESSION_PORTS "$BERTH_SESSION_PORTS"
+berth_default BERTH_NGINX_SESSION_HOSTS "$BERTH_AGENT_PUBLISH_HOST"
 
 # --- web client build output, served by nginx ---
 berth_default CLIENT_DIST "$ROOT/client/dist"

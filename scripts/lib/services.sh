@@ -309,6 +309,38 @@ nginx_render() {
   mv -f "$out.tmp" "$out"
 }
 
+# nginx_session_upstreams OUT: one named upstream per session port (BERTH_SESSION_PORTS) on each
+# address in BERTH_NGINX_SESSION_HOSTS, with kept connections, and the map from the manager's
+# "host:port" answer to its name. nginx keeps connections only to named upstreams; a session
+# elsewhere (another port or host) is still reached, with a new connection per request.
+nginx_session_upstreams() {
+  local out=$1 ports=${BERTH_SESSION_PORTS:-any} hosts lo hi host p
+  IFS=', ' read -r -a hosts <<<"${BERTH_NGINX_SESSION_HOSTS:-127.0.0.1}"
+  if [[ $ports != any && ! $ports =~ ^[0-9]+-[0-9]+$ ]]; then
+    berth_err "nginx: BERTH_SESSION_PORTS must be FIRST-LAST (e.g. 30000-30999) or any, not '$ports'"
+    return 1
+  fi
+  {
+    echo "# Generated from BERTH_SESSION_PORTS=$ports and BERTH_NGINX_SESSION_HOSTS=${hosts[*]}; do not edit."
+    echo 'map $berth_upstream $berth_session_upstream {'
+    echo '    default $berth_upstream;'
+    if [[ $ports != any ]]; then
+      lo=${ports%-*} hi=${ports#*-}
+      for host in "${hosts[@]}"; do
+        for ((p = lo; p <= hi; p++)); do printf '    %s:%d berth_s_%s_%d;\n' "$host" "$p" "${host//[.:]/_}" "$p"; done
+      done
+    fi
+    echo '}'
+    if [[ $ports != any ]]; then
+      for host in "${hosts[@]}"; do
+        for ((p = lo; p <= hi; p++)); do
+          printf 'upstream berth_s_%s_%d { server %s:%d max_fails=0; keepalive 16; keepalive_timeout 30s; }\n' "${host//[.:]/_}" "$p" "$host" "$p"
+        done
+      done
+    fi
+  } >"$out.tmp" && mv -f "$out.tmp" "$out"
+}
+
 _nginx_prepare() {
   berth_need nginx nginx || return 1
   berth_need curl nginx || return 1
@@ -335,6 +367,7 @@ EOF
       BERTH_NGINX_USER="root root"
     fi
   fi
+  nginx_session_upstreams "$BERTH_NGINX_PREFIX/session-upstreams.conf" || return 1
   nginx_render "$ROOT/nginx.conf" "$(_nginx_conf)" || return 1
   local out
   if ! out="$(_nginx -t 2>&1)"; then

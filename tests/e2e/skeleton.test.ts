@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { execFileSync } from "node:child_process";
 import Docker from "dockerode";
 import { ApiClient } from "../support/api.js";
 import { env } from "../support/env.js";
@@ -82,6 +83,30 @@ describe.runIf(inject("stackStarted"))("one session, end to end, through nginx o
       (await owner.ok<{ session: { status: string } }>(`query($id:ID!){ session(id:$id){ status } }`, { id: requested.id })).session.status === "STOPPED");
     // nginx reuses the manager's yes for 1 to 2 s (nginx.conf, /_berth_auth): the refusal comes within that.
     await waitFor("the ended session to be refused", async () => (await owner.fetch(`/session/${requested.id}/`)).status === 403, 3_000);
+  });
+
+  it("keeps nginx's connection to the session between requests, and none once the session is gone", async () => {
+    const { client } = await signedInClient();
+    const s = await launch(client, tinyId);
+    await waitRunning(client, s.id);
+    const { hostPort } = await testDb().session.findUniqueOrThrow({ where: { id: s.id }, select: { hostPort: true } });
+    // The agent publishes in BERTH_SESSION_PORTS, for which nginx has a named upstream with kept connections.
+    expect(hostPort).toBeGreaterThanOrEqual(30000);
+    expect(hostPort).toBeLessThanOrEqual(30999);
+    /** nginx's open connections to the session's port (ss -p names the process). */
+    const nginxConnections = () =>
+      execFileSync("ss", ["-Htnp", "state", "established", `( dport = :${hostPort} )`], { encoding: "utf8" })
+        .split("\n")
+        .filter((l) => l.includes('"nginx"')).length;
+    for (let i = 0; i < 5; i++) expect((await client.fetch(`/session/${s.id}/`)).status).toBe(200);
+    // Without kept connections nginx closes each one as soon as the answer is through.
+    expect(nginxConnections()).toBeGreaterThanOrEqual(1);
+    expect(nginxConnections()).toBeLessThanOrEqual(2); // one per worker at most, for requests one at a time
+
+    await client.ok(`mutation($id:ID!){ destroySession(id:$id){ id } }`, { id: s.id });
+    await waitFor("the container to be removed", async () => (await containersOf(s.id)).length === 0, 10_000);
+    // The port may serve another session next: no connection to the old one is left to reuse.
+    await waitFor("nginx to drop its connections to the ended session", async () => nginxConnections() === 0, 5_000);
   });
 
   it("keeps a running session through an agent restart", async () => {

@@ -25,6 +25,7 @@ const buildSpec = (over: Partial<SessionSpec> = {}): SessionSpec => ({
   network: "bridge",
   env: { BERTH_SESSION_SECRET: "s3cret-" + randomUUID(), BERTH_VIEW_SECRET: "view" },
   publishHost: "127.0.0.1",
+  publishPorts: "30000-30999",
   capAdd: [],
   binds: [],
   overrides: { create: {}, host: {} },
@@ -79,6 +80,8 @@ describe.skipIf(!hasDocker)("DockerProvider (real engine)", () => {
     });
     expect(info.Config.Env).toContain(`BERTH_SESSION_SECRET=${spec.env.BERTH_SESSION_SECRET}`);
     expect(info.NetworkSettings.Ports["6901/tcp"]).toEqual([{ HostIp: "127.0.0.1", HostPort: String(started.hostPort) }]);
+    expect(started.hostPort).toBeGreaterThanOrEqual(30000); // from the range nginx keeps connections to
+    expect(started.hostPort).toBeLessThanOrEqual(30999);
 
     await waitUntilReady({ host: "127.0.0.1", port: started.hostPort, secret: spec.env.BERTH_SESSION_SECRET, timeoutMs: 10_000 });
 

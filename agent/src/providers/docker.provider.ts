@@ -318,8 +318,9 @@ export class DockerProvider implements Provider {
         Memory: spec.memoryMb * MiB,
         MemorySwap: spec.memoryMb * MiB, // equal to Memory: no swap
         ShmSize: (host.ShmSize as number | undefined) ?? (spec.shmMb > 0 ? spec.shmMb * MiB : undefined),
-        // HostPort "": the engine picks a free port; the address keeps it off other interfaces.
-        PortBindings: { [PORT_KEY]: [{ HostIp: spec.publishHost, HostPort: "" }] },
+        // The engine picks a free port in the range ("" : any free port); the address keeps it off
+        // other interfaces.
+        PortBindings: { [PORT_KEY]: [{ HostIp: spec.publishHost, HostPort: spec.publishPorts }] },
         NetworkMode: spec.network || "bridge",
         SecurityOpt: ["no-new-privileges"],
         PidsLimit: 1024,

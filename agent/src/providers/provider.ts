@@ -78,6 +78,8 @@ export interface SessionSpec {
   env: Record<string, string>;
   /** Address the session port is published on. */
   publishHost: string;
+  /** Host ports to publish it on, "FIRST-LAST" (the engine picks a free one), or "" for any free port. */
+  publishPorts: string;
   /** Capabilities to keep; all others are dropped. Desktops that need one (e.g. SYS_ADMIN) name it here. */
   capAdd: string[];
   /** Host folders to mount, Docker's "host:container[:ro]" form. */

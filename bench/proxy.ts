@@ -7,7 +7,9 @@ import { destroySessions, launchAndOpen } from "./lib/sessions.js";
 import { round, summarize } from "./lib/stats.js";
 
 const CONCURRENCY = Number(process.env.BENCH_PROXY_CONCURRENCY ?? 32);
-const DURATION_MS = Number(process.env.BENCH_PROXY_DURATION_MS ?? 5000);
+const DURATION_MS = Number(process.env.BENCH_PROXY_DURATION_MS ?? 6000);
+/** Direct and through nginx take turns, this many times each, so drift on the machine hits both alike. */
+const ROUNDS = 3;
 const DIAGNOSTIC_MS = 2000;
 const GOAL = 0.8;
 
@@ -15,7 +17,9 @@ const GOAL = 0.8;
  * Proxy overhead: requests per second for a session's page through nginx (https, the owner's
  * cookie, nginx's auth_request to the manager, the credential injected) against the same page
  * straight from the container's published port with the session credential. Same client, same
- * fixed concurrency over keep-alive connections, same duration; a short warm-up before each.
+ * fixed concurrency over keep-alive connections, same duration; a short warm-up before each, then
+ * the two take turns (ROUNDS each), since on two shared cores the rate of either drifts by 20 %
+ * from one run to the next.
  */
 export const proxy: Benchmark = {
   name: "proxy",
@@ -32,13 +36,21 @@ export const proxy: Benchmark = {
         await loadLoop({ ...t, concurrency: CONCURRENCY, durationMs: 1000 }); // warm-up
         return loadLoop({ ...t, concurrency: CONCURRENCY, durationMs: DURATION_MS });
       };
-      const d = await run(direct);
-      const n = await run(viaNginx);
+      const ds: LoadResult[] = [];
+      const ns: LoadResult[] = [];
+      await loadLoop({ ...direct, concurrency: CONCURRENCY, durationMs: 1000 }); // warm-ups
+      await loadLoop({ ...viaNginx, concurrency: CONCURRENCY, durationMs: 1000 });
+      for (let i = 0; i < ROUNDS; i++) {
+        ds.push(await loadLoop({ ...direct, concurrency: CONCURRENCY, durationMs: DURATION_MS / ROUNDS }));
+        ns.push(await loadLoop({ ...viaNginx, concurrency: CONCURRENCY, durationMs: DURATION_MS / ROUNDS }));
+      }
+      const d = combine(ds);
+      const n = combine(ns);
       // One request at a time: what each request pays for the detour, without queueing.
       const one = { concurrency: 1, durationMs: DIAGNOSTIC_MS };
       const d1 = summarize((await loadLoop({ ...direct, ...one })).latencyMs);
       const n1 = summarize((await loadLoop({ ...viaNginx, ...one })).latencyMs);
-      ctx.log(`direct ${Math.round(d.rps)} req/s, through nginx ${Math.round(n.rps)} req/s`);
+      ctx.log(`direct ${Math.round(d.rps)} req/s, through nginx ${Math.round(n.rps)} req/s (ratio by round: ${ds.map((r, i) => round(ns[i].rps / r.rps, 2)).join(", ")})`);
       // Where the difference goes: nginx opens a new connection to the session for every request
       // (proxy_pass to a variable address keeps no upstream connections), and asks the manager.
       const short = { concurrency: CONCURRENCY, durationMs: DIAGNOSTIC_MS };
@@ -75,6 +87,7 @@ export const proxy: Benchmark = {
         data: {
           concurrency: CONCURRENCY,
           durationMs: DURATION_MS,
+          rounds: ds.map((r, i) => ({ direct: round(r.rps, 0), nginx: round(ns[i].rps, 0), ratio: round(ns[i].rps / r.rps, 2) })),
           nginx: { ...n, latencyMs: undefined, latency: lat(n) },
           direct: { ...d, latencyMs: undefined, latency: lat(d) },
           directNewConnections: { ...fresh, latencyMs: undefined, latency: lat(fresh) },
@@ -88,3 +101,12 @@ export const proxy: Benchmark = {
     }
   },
 };
+
+/** Rounds of one path taken together: their requests over their summed time. */
+function combine(rs: LoadResult[]): LoadResult {
+  const seconds = rs.reduce((t, r) => t + r.elapsedS, 0);
+  const statuses: Record<string, number> = {};
+  for (const r of rs) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  const sum = (f: (r: LoadResult) => number) => rs.reduce((t, r) => t + f(r), 0);
+  return { requests: sum((r) => r.requests), ok: sum((r) => r.ok), errors: sum((r) => r.errors), statuses, rps: sum((r) => r.ok) / seconds, elapsedS: seconds, latencyMs: rs.flatMap((r) => r.latencyMs) };
+}

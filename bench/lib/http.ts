@@ -58,6 +58,8 @@ export interface LoadResult {
   errors: number;
   statuses: Record<string, number>;
   rps: number;
+  /** How long the run took, in seconds. */
+  elapsedS: number;
   latencyMs: number[];
 }
 
@@ -98,5 +100,5 @@ export async function loadLoop(o: {
   await Promise.all(Array.from({ length: o.concurrency }, loop));
   const elapsedS = (nowMs() - started) / 1000;
   agent.destroy();
-  return { requests: ok + errors, ok, errors, statuses, rps: ok / elapsedS, latencyMs };
+  return { requests: ok + errors, ok, errors, statuses, rps: ok / elapsedS, elapsedS, latencyMs };
 }

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS } from "../support/browser.js";
 import { execIn, findImage, removeTestContainers, runSession, sleep, startPrefixProxy, waitForHttp } from "./helpers.js";
 
 const root = join(__dirname, "..", "..");
@@ -92,19 +93,7 @@ beforeAll(async () => {
   await removeTestContainers();
   for (const c of cases) built.set(c.name, await findImage(c.name));
   if ([...built.values()].some(Boolean)) {
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   }
 });
 

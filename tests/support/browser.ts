@@ -4,28 +4,27 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { browserNetns, netnsAvailable } from "./browser-netns.js";
 import { env } from "./env.js";
 
+/** Headless, and nothing that phones home (the network here is closed). */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 /**
- * Debian's Chromium, headless, with nothing that phones home (the network here is closed), in a
- * network namespace of its own where the machine allows it (see browser-netns.ts: Docker's
+ * Debian's Chromium with CHROMIUM_ARGS, in a network namespace of its own where the machine allows it (see browser-netns.ts: Docker's
  * interfaces coming and going would otherwise make it drop requests with ERR_NETWORK_CHANGED).
  */
 export async function launchBrowser(): Promise<Browser> {
   const chromiumPath = process.env.BERTH_CHROMIUM ?? "/usr/bin/chromium";
   const ns = netnsAvailable() ? await browserNetns({ chromium: chromiumPath, ports: [Number(new URL(env.publicUrl).port || 443)] }) : undefined;
   const browser = await chromium
-    .launch({
-      executablePath: ns?.executable ?? chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    })
+    .launch({ executablePath: ns?.executable ?? chromiumPath, args: CHROMIUM_ARGS })
     .catch((e) => {
       ns?.close();
       throw e;

@@ -93,6 +93,9 @@ export function startAgentFor(engine: Engine, name: string, enrollmentToken: str
       BERTH_AGENT_STATE_FILE: stateFile,
       BERTH_AGENT_ENROLLMENT_TOKEN: enrollmentToken,
       BERTH_AGENT_HOSTNAME: name,
+      // Each engine publishes on ports of its own: engines on one machine do not know each other's
+      // ports (nginx keeps no connections to these; it reaches them all the same).
+      BERTH_AGENT_SESSION_PORTS: `${29_000 - 1000 * engine.n}-${29_999 - 1000 * engine.n}`,
       ...opts.env,
     },
   });

@@ -1,6 +1,7 @@
 import Docker from "dockerode";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitUntilReady } from "../probe.js";
 import { ContainerStartError, DockerProvider, isRootUser } from "./docker.provider.js";
@@ -113,6 +114,32 @@ describe.skipIf(!hasDocker)("DockerProvider (real engine)", () => {
     const again = await provider.start(spec);
     expect(again).toEqual({ containerId: first.containerId, hostPort: first.hostPort, adopted: true });
     await provider.remove(first.containerId);
+  });
+
+  it("moves past ports of its range that other programs hold, and says so when none is left", async () => {
+    // A small range of its own (chosen at random: the engine remembers where it stopped in a range).
+    const first = 29_000 + 10 * Math.floor(Math.random() * 90);
+    const range = `${first}-${first + 4}`;
+    const hold = async (port: number) => {
+      const server = createServer();
+      await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", resolve));
+      return server;
+    };
+    const held: Server[] = [];
+    try {
+      for (let p = first; p < first + 3; p++) held.push(await hold(p));
+      const started = await provider.start(buildSpec({ publishPorts: range }));
+      expect([first + 3, first + 4]).toContain(started.hostPort);
+      await provider.remove(started.containerId);
+
+      for (let p = first + 3; p <= first + 4; p++) held.push(await hold(p));
+      const refused = await provider.start(buildSpec({ publishPorts: range })).catch((e: Error) => e);
+      expect(refused).toBeInstanceOf(ContainerStartError);
+      expect((refused as Error).message).toMatch(new RegExp(`no free host port in ${range} .*BERTH_AGENT_SESSION_PORTS`));
+      if ((refused as ContainerStartError).containerId) await provider.remove((refused as ContainerStartError).containerId!);
+    } finally {
+      for (const s of held) s.close();
+    }
   });
 
   it("restarts a container that exists but is stopped (created before an agent crash)", async () => {

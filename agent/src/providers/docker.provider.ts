@@ -20,6 +20,9 @@ import {
 
 const MiB = 1024 * 1024;
 const PORT_KEY = `${SESSION_PORT}/tcp`;
+/** What the engine says when a port of the range is taken by someone it does not know of. */
+const PORT_TAKEN = /address already in use|port is already allocated/i;
+const PORT_ATTEMPTS = 50;
 // Calls that should answer quickly; streams (events, pulls) go through a client without a timeout.
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -117,9 +120,7 @@ export class DockerProvider implements Provider {
     }
     try {
       if (!info.State.Running) {
-        await container.start().catch((e) => {
-          if (statusOf(e) !== 304) throw e; // 304: already started
-        });
+        await this.startOnAFreePort(container, spec.publishPorts);
         info = await container.inspect();
       }
     } catch (e) {
@@ -131,6 +132,26 @@ export class DockerProvider implements Provider {
     const hostPort = publishedPort(info.NetworkSettings.Ports);
     if (!hostPort) throw new ContainerStartError(`the container publishes no host port for ${PORT_KEY} (network '${spec.network || "bridge"}')`, info.Id);
     return { containerId: info.Id, hostPort, adopted };
+  }
+
+  /**
+   * Starts the container. With a port range, the engine takes the next port of the range it has
+   * not handed out itself, and gives up if another program (or another engine) listens there; each
+   * new attempt moves on to the next port, so a few taken ports cost a few quick retries.
+   */
+  private async startOnAFreePort(container: Docker.Container, range: string) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await container.start();
+        return;
+      } catch (e) {
+        if (statusOf(e) === 304) return; // already started
+        if (!range || !PORT_TAKEN.test(dockerError(e).message)) throw e;
+        if (attempt >= PORT_ATTEMPTS) {
+          throw new Error(`no free host port in ${range} after ${PORT_ATTEMPTS} tries (other programs listen there): set BERTH_AGENT_SESSION_PORTS to a free range`);
+        }
+      }
+    }
   }
 
   async stop(containerId: string): Promise<void> {

@@ -44,7 +44,11 @@ export async function browserNetns(o: { chromium: string; ports: number[] }): Pr
   const ip = (...args: string[]) => execFileSync("ip", args, { stdio: ["ignore", "ignore", "pipe"] });
   ip("netns", "add", name);
   const parts: { relays: ChildProcess[]; servers: Server[]; files: string[] } = { relays: [], servers: [], files: [] };
+  let closed = false;
   const close = () => {
+    if (closed) return;
+    closed = true;
+    process.off("exit", close);
     for (const r of parts.relays) r.kill("SIGKILL");
     for (const s of parts.servers) s.close();
     for (const f of parts.files) rmSync(f, { force: true });

@@ -1,8 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, rmSync, writeFileSync } from "node:fs";
-import { createConnection, createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { env } from "./env.js";
 
 /**
  * A network namespace of the test's own for Chromium, so that Docker starting and stopping
@@ -16,8 +16,9 @@ import { join } from "node:path";
  * Inside the namespace there is loopback and a pair of linked interfaces (so that Chromium believes it
  * is online; nothing is ever sent there). A relay listens on the stack's port on the namespace's
  * loopback and passes each connection through a Unix socket (a file, visible from both sides) to
- * a second relay in this process, which connects to the same port on the machine's loopback. So the
- * browser still opens https://localhost:<port>/ and reaches the real nginx.
+ * a second relay outside, which connects to the same port on the machine's loopback (both are
+ * tests/support/relay.cjs, each its own process). So the browser still opens
+ * https://localhost:<port>/ and reaches the real nginx.
  */
 export interface BrowserNetns {
   /** A script that runs Chromium inside the namespace: pass it to Playwright as the executable. */
@@ -43,14 +44,13 @@ export async function browserNetns(o: { chromium: string; ports: number[] }): Pr
   const name = `berth-browser-${process.pid}-${++counter}`;
   const ip = (...args: string[]) => execFileSync("ip", args, { stdio: ["ignore", "ignore", "pipe"] });
   ip("netns", "add", name);
-  const parts: { relays: ChildProcess[]; servers: Server[]; files: string[] } = { relays: [], servers: [], files: [] };
+  const parts: { relays: ChildProcess[]; files: string[] } = { relays: [], files: [] };
   let closed = false;
   const close = () => {
     if (closed) return;
     closed = true;
     process.off("exit", close);
     for (const r of parts.relays) r.kill("SIGKILL");
-    for (const s of parts.servers) s.close();
     for (const f of parts.files) rmSync(f, { force: true });
     try {
       ip("netns", "delete", name);
@@ -69,18 +69,10 @@ export async function browserNetns(o: { chromium: string; ports: number[] }): Pr
       const sock = join(tmpdir(), `${name}-${port}.sock`);
       rmSync(sock, { force: true });
       parts.files.push(sock);
-      parts.servers.push(hostRelay(sock, port));
-      // The relay inside: the same Node, in the namespace, from a script given inline.
-      const relay = spawn("ip", ["netns", "exec", name, process.execPath, "-e", INNER_RELAY, String(port), sock, String(process.pid)], {
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      parts.relays.push(relay);
-      await new Promise<void>((resolve, reject) => {
-        relay.stdout!.once("data", () => resolve());
-        relay.once("exit", (code) => reject(new Error(`the browser's relay for port ${port} stopped (exit ${code})`)));
-      });
-      relay.unref();
-      (relay.stdout as unknown as { unref?: () => void }).unref?.();
+      // Outside: the Unix socket to the port on this machine's loopback. Inside: the port on the
+      // namespace's loopback to the Unix socket (a file, so both sides reach it).
+      parts.relays.push(await relay([], [`tcp:127.0.0.1:${port}`, `unix:${sock}`]));
+      parts.relays.push(await relay(["ip", "netns", "exec", name], [`unix:${sock}`, `tcp:127.0.0.1:${port}`, `tcp:[::1]:${port}`]));
     }
     const executable = join(tmpdir(), `${name}-chromium.sh`);
     writeFileSync(executable, `#!/bin/sh\nexec ip netns exec ${name} ${o.chromium} "$@"\n`);
@@ -94,55 +86,25 @@ export async function browserNetns(o: { chromium: string; ports: number[] }): Pr
   }
 }
 
-/** Connections arriving on the Unix socket go on to the port on this machine's loopback. */
-function hostRelay(sock: string, port: number): Server {
-  const server = createServer((inner) => {
-    const outer = createConnection({ host: "127.0.0.1", port });
-    splice(inner, outer);
-  });
-  server.listen(sock);
-  server.unref();
-  return server;
-}
+const RELAY = join(env.root, "tests", "support", "relay.cjs");
 
-function splice(a: Socket, b: Socket) {
-  b.setNoDelay(true);
-  a.pipe(b);
-  b.pipe(a);
-  const end = () => {
-    a.destroy();
-    b.destroy();
-  };
-  a.on("error", end).on("close", end);
-  b.on("error", end).on("close", end);
+/** Starts relay.cjs (after `prefix`, e.g. to enter the namespace): [to, ...listen]; resolves once it listens. */
+async function relay(prefix: string[], [to, ...listen]: string[]): Promise<ChildProcess> {
+  const args = [...prefix, process.execPath, RELAY, to, String(process.pid), ...listen];
+  const child = spawn(args[0], args.slice(1), { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.once("data", () => resolve());
+      child.once("exit", (code) => reject(new Error(`the browser's relay ${listen.join(", ")} -> ${to} stopped (exit ${code})`)));
+    });
+  } catch (e) {
+    child.kill("SIGKILL");
+    throw e;
+  }
+  child.unref();
+  (child.stdout as unknown as { unref?: () => void }).unref?.();
+  return child;
 }
-
-/**
- * Inside the namespace: listens on the port on loopback (both families), passes each connection to
- * the Unix socket, says "ready" once listening, and ends with the test process that started it.
- */
-const INNER_RELAY = `
-const net = require("node:net");
-const [port, sock, parent] = process.argv.slice(1);
-const splice = (a, b) => {
-  a.setNoDelay(true);
-  a.pipe(b);
-  b.pipe(a);
-  const end = () => { a.destroy(); b.destroy(); };
-  a.on("error", end).on("close", end);
-  b.on("error", end).on("close", end);
-};
-const listening = ["127.0.0.1", "::1"].map((host) => new Promise((resolve) => {
-  net.createServer((c) => splice(c, net.createConnection(sock)))
-    .on("error", (e) => {
-      if (host === "127.0.0.1") { console.error("browser netns relay:", e.message); process.exit(1); }
-      resolve();
-    })
-    .listen(Number(port), host, resolve);
-}));
-Promise.all(listening).then(() => process.stdout.write("ready\\n"));
-setInterval(() => { try { process.kill(Number(parent), 0); } catch { process.exit(0); } }, 1000);
-`;
 
 /** Namespaces left by test processes that died before closing theirs. */
 function removeStaleNamespaces() {
